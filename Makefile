@@ -1,0 +1,99 @@
+# 케라스로 배우는 딥러닝 — 두 명령이면 충분합니다:
+#   make book   책을 빌드합니다 (_build/html/index.html)
+#   make test   모든 테스트를 실행합니다 (노트북 실행, 품질 검사, 브라우저 검사)
+# 둘 다 필요한 것(가상 환경, 패키지, 시스템 패키지)을 스스로 설치합니다.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JOBS ?= 2
+
+# 오프라인 데이터 미러: 저장소 옆 ../shared/datasets 가 있으면 로더가 그것을 읽습니다.
+# 다른 위치라면 `make test DATA_MIRROR=/경로/datasets`.
+DATA_MIRROR ?= $(abspath ../shared/datasets)
+ifneq ($(wildcard $(DATA_MIRROR)/keras/datasets),)
+KERAS_HOME_DIR := $(abspath _build/keras_home)
+export KERAS_HOME := $(KERAS_HOME_DIR)
+export SCIKIT_LEARN_DATA := $(DATA_MIRROR)/sklearn
+endif
+export PYTHONUNBUFFERED := 1
+
+NOTEBOOKS := $(shell $(PYTHON) tools/toc_notebooks.py)
+
+.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest clean
+
+help:
+	@echo "make book   — 책 빌드 (_build/html/index.html)"
+	@echo "make test   — 모든 테스트"
+	@echo "make nbtest NB=chapters/01_perceptron.ipynb — 노트북 하나만 실행"
+	@echo "make glossary / make strip / make set-repository URL=https://github.com/..."
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.txt
+	$(BIN)/python -m pip install -q -e . --no-deps
+	touch $@
+
+setup: $(STAMP)
+
+system-deps:
+	@bash tools/install_system_deps.sh $(SYSTEM_DEPS)
+
+data:
+ifdef KERAS_HOME_DIR
+	@mkdir -p $(KERAS_HOME_DIR)
+	@ln -sfn $(DATA_MIRROR)/keras/datasets $(KERAS_HOME_DIR)/datasets
+	@echo "오프라인 데이터 미러 사용: KERAS_HOME=$(KERAS_HOME) SCIKIT_LEARN_DATA=$(SCIKIT_LEARN_DATA)"
+else
+	@echo "오프라인 데이터 미러($(DATA_MIRROR))가 없어 로더가 인터넷에서 내려받습니다."
+endif
+
+# ---- 책 -------------------------------------------------------------------
+book: SYSTEM_DEPS = book
+book: setup system-deps data
+	$(BIN)/jupyter-book build -W -n --keep-going .
+	@echo "책: $(abspath _build/html/index.html)"
+
+# ---- 테스트 ---------------------------------------------------------------
+# 노트북은 한 번만 실행합니다: pytest --nbmake로 복사본(.nbexec/, nbmake는 _build 아래를 건너뜁니다)을 실행하고(-n $(JOBS)),
+# 그 결과를 책 빌드 캐시에 넣은 뒤 책을 빌드하므로 빌드가 노트북을 다시 실행하지 않습니다.
+test: SYSTEM_DEPS = book browser
+test: setup system-deps data unit notebooks book-from-cache browser
+	@echo "모든 테스트 통과"
+
+unit:
+	$(BIN)/python -m pytest -m "not browser" -q
+
+notebooks:
+	rm -rf .nbexec && mkdir -p .nbexec/chapters
+	cp $(NOTEBOOKS) .nbexec/chapters/
+	$(BIN)/python -m pytest --nbmake --overwrite -n $(JOBS) --durations=0 .nbexec/chapters -q
+	$(BIN)/python tools/cache_executed.py .nbexec/chapters
+
+book-from-cache:
+	$(BIN)/jupyter-book build -W -n --keep-going .
+
+browser:
+	$(BIN)/python -m pytest -m browser -q
+
+nbtest: setup data
+	$(BIN)/python -m pytest --nbmake $(NB)
+
+# ---- 집필 도구 -------------------------------------------------------------
+glossary: setup
+	$(BIN)/python tools/build_glossary.py
+
+strip: setup
+	$(BIN)/python tools/nbtools.py chapters/*.ipynb templates/*.ipynb
+
+set-repository: setup
+	$(BIN)/python tools/set_repository.py "$(URL)"
+
+clean:
+	rm -rf _build

@@ -1,0 +1,110 @@
+"""helpers.plotting 단위 테스트: 한글이 실제로 그려지는지 (글리프 누락 경고 = 실패)."""
+
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pytest
+
+from helpers import plotting
+
+
+def render_korean_figure() -> None:
+    """한글 제목·축 이름이 있는 그림을 실제로 그립니다 (Agg 렌더러)."""
+    fig, ax = plt.subplots()
+    ax.plot([-2, -1, 0, 1], [1, -1, 2, -3])
+    ax.set(title="한글 제목: 훈련 손실", xlabel="에포크", ylabel="손실")
+    fig.canvas.draw()
+    plt.close(fig)
+
+
+def test_korean_figure_renders_without_missing_glyphs():
+    family = plotting.use_korean_font()
+    assert family
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s)" 경고를 실패로
+        render_korean_figure()
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+
+
+def test_detector_catches_missing_hangul():
+    """심어 둔 위반: 한글 글꼴 없이 그리면 경고가 나야 이 테스트 방식이 의미가 있습니다."""
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        with pytest.warns(UserWarning, match="missing from font"):
+            render_korean_figure()
+
+
+def test_font_survives_seaborn_theme_via_set_theme():
+    import seaborn as sns
+
+    sns.set_theme()  # seaborn이 글꼴 목록을 덮어씁니다
+    plotting.set_theme(style="whitegrid")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        render_korean_figure()
+    sns.reset_orig()
+
+
+def test_plot_history_reapplies_font_after_seaborn():
+    import seaborn as sns
+
+    sns.set_theme()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plotting.plot_history({"loss": [1.0, 0.5], "val_loss": [1.1, 0.7]}, title="학습 곡선")
+        fig.canvas.draw()
+    plt.close(fig)
+    sns.reset_orig()
+
+
+def test_use_korean_font_does_not_import_koreanize_or_distutils():
+    """Colab(Python 3.12)에는 distutils가 없습니다: koreanize_matplotlib을 임포트하면 안 됩니다."""
+    code = (
+        "import sys, matplotlib; matplotlib.use('Agg');"
+        "from helpers import plotting; plotting.use_korean_font();"
+        "bad = [m for m in ('koreanize_matplotlib', 'distutils') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_font_files_found():
+    files = plotting.find_korean_font_files()
+    assert files and files[0].name == "NanumGothic.ttf"
+
+
+def test_plot_history_accepts_history_dict_and_dataframe():
+    import pandas as pd
+
+    class History:
+        history = {"loss": [1.0, 0.8], "accuracy": [0.5, 0.6], "val_loss": [1.2, 1.0], "val_accuracy": [0.4, 0.5]}
+
+    fig = plotting.plot_history(History())
+    assert len(fig.axes) == 2
+    assert fig.axes[0].get_xlabel() == "에포크"
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["훈련 손실", "검증 손실"]
+    plt.close(fig)
+    fig = plotting.plot_history(pd.DataFrame(History.history), metrics="accuracy")
+    assert len(fig.axes) == 1
+    plt.close(fig)
+
+
+def test_plot_history_missing_key_is_clear():
+    with pytest.raises(KeyError, match="accuracy"):
+        plotting.plot_history({"loss": [1.0]}, metrics=["acc"])
+    with pytest.raises(KeyError, match="있는 키"):
+        plotting.plot_history({"loss": [1.0]}, metrics=["mae"])
+
+
+def test_plot_history_bad_inputs():
+    with pytest.raises(TypeError, match="History"):
+        plotting.plot_history([1, 2, 3])
+    with pytest.raises(ValueError, match="비어"):
+        plotting.plot_history({})
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="하나만"):
+        plotting.plot_history({"loss": [1.0], "accuracy": [0.1]}, ax=ax)
+    plt.close(fig)

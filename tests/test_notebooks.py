@@ -1,0 +1,120 @@
+"""노트북 형식 검사: 목차, 출력 없음, 장의 모양, Colab 설치 셀, 그리고 각 검사가 위반을 잡는지."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import quality
+from quality import ROOT
+
+NOTEBOOKS = quality.chapter_notebooks()
+TEMPLATE = ROOT / "templates" / "chapter_template.ipynb"
+ids = [p.name for p in NOTEBOOKS]
+
+
+def test_there_are_chapters():
+    assert NOTEBOOKS, "chapters/에 노트북이 없습니다"
+
+
+def test_toc_and_chapters_agree():
+    assert quality.toc_problems() == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [TEMPLATE], ids=ids + ["template"])
+def test_committed_without_outputs(path):
+    assert quality.output_problems(path) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [TEMPLATE], ids=ids + ["template"])
+def test_chapter_shape(path):
+    assert quality.shape_problems(path) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [TEMPLATE], ids=ids + ["template"])
+def test_colab_cell_matches_repository_url(path):
+    assert quality.colab_cell_problems(path, quality.repository_url()) == []
+
+
+def test_docs_show_the_same_repository_url():
+    url = quality.repository_url()
+    for doc in ["docs/setup.md", "docs/contributing.md"]:
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert f'git+{url}"' in text, doc
+        assert text.count("git+https://") == text.count(f"git+{url}"), f"{doc}: 다른 저장소 주소"
+
+
+# ---- 심어 둔 위반: 검사가 실제로 잡는지 -----------------------------------------
+
+
+def _planted(tmp_path: Path, mutate) -> Path:
+    nb = nbformat.read(TEMPLATE, as_version=4)
+    mutate(nb)
+    path = tmp_path / "99_planted.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_planted_outputs_are_caught(tmp_path):
+    def add_output(nb):
+        cell = [c for c in nb.cells if c.cell_type == "code"][2]
+        cell.execution_count = 1
+        cell.outputs = [nbformat.v4.new_output("stream", text="hi")]
+
+    assert quality.output_problems(_planted(tmp_path, add_output))
+
+
+def test_planted_wrong_repository_url_is_caught(tmp_path):
+    def other_url(nb):
+        cell = [c for c in nb.cells if c.cell_type == "code"][0]
+        cell.source = cell.source.replace(quality.repository_url(), "https://github.com/someone/else")
+
+    problems = quality.colab_cell_problems(_planted(tmp_path, other_url), quality.repository_url())
+    assert problems and "someone/else" in problems[0]
+
+
+@pytest.mark.parametrize(
+    "mutation, expected",
+    [
+        (lambda nb: nb.cells.pop(-1), "remove-cell"),
+        (lambda nb: nb.cells.__setitem__(0, nbformat.v4.new_markdown_cell("# 제목")), "N장"),
+        (lambda nb: [c.__setitem__("source", c.source.replace("## 요약", "## 정리")) for c in nb.cells], "요약"),
+        (lambda nb: [c.__setitem__("source", c.source.replace(":class: dropdown", "")) for c in nb.cells], "풀이"),
+        (lambda nb: nb.metadata.pop("execution"), "timeout"),
+        (lambda nb: nb.cells.insert(5, nbformat.v4.new_code_cell("model.fit(x, y)")), "verbose"),
+        (lambda nb: [nb.cells.insert(5, nbformat.v4.new_code_cell("\n".join(["x = 1"] * 9))) for _ in range(12)],
+         "중앙값"),
+    ],
+    ids=["no-hidden-asserts", "title", "section", "solution-visible", "timeout", "fit-progress-bar", "long-cells"],
+)
+def test_planted_shape_violations_are_caught(tmp_path, mutation, expected):
+    problems = quality.shape_problems(_planted(tmp_path, mutation))
+    assert any(expected in p for p in problems), problems
+
+
+def test_planted_toc_violation_is_caught(tmp_path):
+    for name in ["_toc.yml", "intro.md"]:
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "chapters").mkdir()
+    shutil.copy(TEMPLATE, tmp_path / "chapters" / "99_stray.ipynb")
+    problems = quality.toc_problems(tmp_path)
+    assert any("99_stray.ipynb이(가) _toc.yml에 없습니다" in p for p in problems)
+    assert any("해당하는 파일이 없습니다" in p for p in problems)
+
+
+def test_planted_failing_notebook_fails_nbmake(tmp_path):
+    """노트북 실행 게이트(pytest --nbmake)가 실패하는 노트북을 실제로 잡는지."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell("assert 1 + 1 == 3, '심어 둔 실패'")]
+    path = tmp_path / "failing.ipynb"
+    nbformat.write(nb, path)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbmake", "-p", "no:cacheprovider", "-q", str(path)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=300,
+    )
+    assert result.returncode != 0
+    assert "심어 둔 실패" in result.stdout

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# 책과 테스트에 필요한 Debian/Ubuntu 패키지를 (없을 때만) 설치합니다.
+#   book:    graphviz (keras.utils.plot_model), fonts-nanum (한글 글꼴 대체 경로)
+#   browser: chromium (빌드된 책을 여는 테스트)
+# apt-get이 없는 시스템(macOS 등)에서는 필요한 것을 안내만 합니다.
+set -euo pipefail
+want=()
+for group in "$@"; do
+  case "$group" in
+    book)    command -v dot >/dev/null || want+=(graphviz)
+             [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || want+=(fonts-nanum) ;;
+    browser) command -v chromium >/dev/null || want+=(chromium) ;;
+    *) echo "알 수 없는 묶음: $group" >&2; exit 2 ;;
+  esac
+done
+[ ${#want[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "다음 시스템 패키지를 직접 설치하세요: ${want[*]}" >&2
+  [[ " ${want[*]} " == *" chromium "* ]] && exit 1   # 브라우저 테스트는 chromium 없이 돌 수 없습니다
+  exit 0
+fi
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "시스템 패키지 설치: ${want[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

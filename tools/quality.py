@@ -1,0 +1,333 @@
+"""책의 품질 검사 함수 모음 (tests/가 사용합니다).
+
+각 함수는 문제 목록(문자열 리스트)을 돌려주며, 빈 목록이면 통과입니다. 테스트는 실제 책에
+대해 빈 목록을 기대하고, 일부러 심은 위반 사례에 대해서는 문제를 찾아내는지 확인합니다.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+import tokenize
+from pathlib import Path
+from typing import Iterable
+
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# ---------------------------------------------------------------------------
+# 공통
+# ---------------------------------------------------------------------------
+
+
+def toc_entries(root: Path = ROOT) -> list[str]:
+    """_toc.yml의 모든 항목(확장자 없는 경로)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    entries = [toc["root"]]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                entries.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc.get("parts", toc.get("chapters", [])))
+    return entries
+
+
+def chapter_notebooks(root: Path = ROOT) -> list[Path]:
+    """chapters/ 아래의 모든 노트북."""
+    return sorted((root / "chapters").glob("*.ipynb"))
+
+
+def read_nb(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def repository_url(root: Path = ROOT) -> str:
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    return config["repository"]["url"]
+
+
+# ---------------------------------------------------------------------------
+# 목차와 노트북 형식
+# ---------------------------------------------------------------------------
+
+
+def toc_problems(root: Path = ROOT) -> list[str]:
+    """목차에 없는 노트북, 파일이 없는 목차 항목."""
+    entries = toc_entries(root)
+    problems = []
+    for entry in entries:
+        if not any((root / f"{entry}{ext}").is_file() for ext in (".md", ".ipynb")):
+            problems.append(f"_toc.yml의 '{entry}'에 해당하는 파일이 없습니다")
+    listed = {f"{e}.ipynb" for e in entries}
+    for nb in chapter_notebooks(root):
+        rel = nb.relative_to(root).as_posix()
+        if rel not in listed:
+            problems.append(f"{rel}이(가) _toc.yml에 없습니다")
+    return problems
+
+
+def output_problems(path: Path) -> list[str]:
+    """출력이나 실행 번호가 남은 셀."""
+    nb = read_nb(path)
+    return [
+        f"{path.name} 셀 {i}: 출력 또는 실행 번호가 남아 있습니다 (make strip)"
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)
+    ]
+
+
+COLAB_CELL = '''# Colab에서 열었을 때만 교재 도우미 패키지(helpers)를 설치합니다. 다른 환경에서는 아무 일도 하지 않습니다.
+import sys
+
+if "google.colab" in sys.modules:
+    %pip install -q "git+{url}"'''
+
+SECTION_ORDER = ["## 학습 목표", "## 요약", "## 연습문제", "## 스터디 토론 질문"]
+
+
+def colab_cell_problems(path: Path, url: str) -> list[str]:
+    """첫 코드 셀이 저장소 주소와 맞는 Colab 설치 셀인지."""
+    nb = read_nb(path)
+    codes = [c for c in nb.cells if c.cell_type == "code"]
+    if not codes:
+        return [f"{path.name}: 코드 셀이 없습니다"]
+    expected = COLAB_CELL.format(url=url)
+    if codes[0].source.strip() != expected:
+        found = re.findall(r"git\+(\S+?)\"", codes[0].source)
+        return [
+            f"{path.name}: 첫 코드 셀이 표준 Colab 설치 셀과 다릅니다 "
+            f"(저장소 주소 기대값 {url}, 찾은 값 {found or '없음'})"
+        ]
+    return []
+
+
+def shape_problems(path: Path) -> list[str]:
+    """장의 모양: 제목, 설정 셀, 절 순서, 연습문제, 숨은 확인 셀, 셀 길이, 시간 제한."""
+    nb = read_nb(path)
+    name = path.name
+    problems: list[str] = []
+    cells = nb.cells
+    if not cells or cells[0].cell_type != "markdown" or not re.match(r"^# \d+장\. \S", cells[0].source):
+        problems.append(f"{name}: 첫 셀은 '# N장. 제목' 마크다운이어야 합니다")
+    codes = [c for c in cells if c.cell_type == "code"]
+    if len(codes) < 2 or "environment.setup(seed=" not in codes[1].source:
+        problems.append(f"{name}: 두 번째 코드 셀에서 environment.setup(seed=...)를 불러야 합니다")
+    headings = [
+        line.strip()
+        for c in cells
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith("## ")
+    ]
+    positions = []
+    for section in SECTION_ORDER:
+        hits = [i for i, h in enumerate(headings) if h == section]
+        if len(hits) != 1:
+            problems.append(f"{name}: '{section}' 절이 정확히 한 번 있어야 합니다 (찾은 횟수 {len(hits)})")
+            positions.append(-1)
+        else:
+            positions.append(hits[0])
+    if -1 not in positions:
+        if positions != sorted(positions):
+            problems.append(f"{name}: 절 순서는 {' → '.join(SECTION_ORDER)} 여야 합니다")
+        elif positions[1] - positions[0] < 2:
+            problems.append(f"{name}: 학습 목표와 요약 사이에 본문 절(## N.1 …)이 있어야 합니다")
+    markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    labels = re.findall(r"```\{exercise\}[^\n]*\n:label:\s*(\S+)", markdown)
+    if not labels:
+        problems.append(f"{name}: 연습문제({{exercise}})가 없습니다")
+    for label in labels:
+        if not re.search(r"```\{solution\}\s*" + re.escape(label) + r"\s*\n(?::[^\n]*\n)*:class:\s*dropdown", markdown):
+            problems.append(f"{name}: 연습문제 {label}의 접힌 풀이({{solution}} … :class: dropdown)가 없습니다")
+    # 숨은 결과 확인 셀: 마지막 셀은 remove-cell 태그를 단 코드 셀이고 checks를 씁니다.
+    last = cells[-1] if cells else None
+    if last is None or last.cell_type != "code" or "remove-cell" not in last.metadata.get("tags", []):
+        problems.append(f"{name}: 마지막 셀은 'remove-cell' 태그를 단 결과 확인 코드 셀이어야 합니다")
+    else:
+        hidden = [c for c in codes if "remove-cell" in c.metadata.get("tags", [])]
+        if not any("checks." in c.source for c in hidden):
+            problems.append(f"{name}: 숨은 확인 셀에서 helpers.checks로 결과를 확인해야 합니다")
+    lengths = [len(c.source.strip().splitlines()) for c in codes]
+    if lengths and statistics.median(lengths) > 5:
+        problems.append(f"{name}: 코드 셀 줄 수의 중앙값이 {statistics.median(lengths)}줄입니다 (5줄 이하)")
+    timeout = nb.metadata.get("execution", {}).get("timeout")
+    if not isinstance(timeout, int) or timeout <= 0:
+        problems.append(f"{name}: 노트북 메타데이터 execution.timeout(초)이 없습니다")
+    for i, c in enumerate(codes):
+        if re.search(r"\.fit\(", c.source) and "verbose=" not in c.source:
+            problems.append(f"{name} 코드 셀 {i}: fit()에 verbose=2(또는 0)를 주세요 (진행 막대가 출력을 부풀립니다)")
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# 케라스 2 방식 (코드에만 적용; 본문 설명은 허용)
+# ---------------------------------------------------------------------------
+
+IDIOMS: list[tuple[str, re.Pattern[str]]] = [
+    ("lr= (케라스 3에서는 learning_rate=)", re.compile(r"\blr\s*=")),
+    ("input_shape= (keras.Input(shape=...)을 쓰세요)", re.compile(r"\binput_shape\s*=")),
+    ("input_dim= (keras.Input(shape=...)을 쓰세요)", re.compile(r"\binput_dim\s*=")),
+    ("keras.wrappers.scikit_learn (scikeras를 쓰세요)", re.compile(r"wrappers\.scikit_learn")),
+    ("predict_classes (np.argmax(model.predict(...))를 쓰세요)", re.compile(r"\bpredict_classes\b")),
+    ("fit_generator/evaluate_generator/predict_generator (fit/evaluate/predict를 쓰세요)",
+     re.compile(r"\b(fit|evaluate|predict)_generator\b")),
+    ("np_utils (keras.utils.to_categorical을 쓰세요)", re.compile(r"\bnp_utils\b")),
+    ("'.h5' 모델 파일 (.keras, 가중치는 .weights.h5)", re.compile(r"""(?<!\.weights)\.h5['"]""")),
+    ("장치 이름 하드코딩 (CPU/GPU 어디서나 돌게 두세요)",
+     re.compile(r"""['"](/?(job:[^'"]*/)?(device:)?[GC]PU:\d+)['"]|\btf\.device\(""")),
+]
+
+
+def _strip_comments(source: str) -> str:
+    """파이썬 주석을 지웁니다 (IPython 매직 줄은 주석 검사 없이 그대로 둡니다)."""
+    lines = source.splitlines()
+    magic = {i for i, line in enumerate(lines) if line.lstrip().startswith(("%", "!"))}
+    python = "\n".join("" if i in magic else line for i, line in enumerate(lines))
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(python).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return re.sub(r"#.*", "", source)
+    for token in tokens:
+        if token.type == tokenize.COMMENT:
+            row, col = token.start
+            lines[row - 1] = lines[row - 1][:col]
+    return "\n".join(lines)
+
+
+def idiom_problems_in_code(source: str, where: str) -> list[str]:
+    """코드 문자열에서 케라스 2 방식을 찾습니다."""
+    code = _strip_comments(source)
+    return [f"{where}: {label}" for label, pattern in IDIOMS if pattern.search(code)]
+
+
+def idiom_problems(paths: Iterable[Path]) -> list[str]:
+    """노트북의 코드 셀과 파이썬 파일에서 케라스 2 방식을 찾습니다."""
+    problems: list[str] = []
+    for path in paths:
+        if path.suffix == ".ipynb":
+            for i, cell in enumerate(read_nb(path).cells):
+                if cell.cell_type == "code":
+                    problems += idiom_problems_in_code(cell.source, f"{path.name} 셀 {i}")
+        else:
+            problems += idiom_problems_in_code(path.read_text(encoding="utf-8"), path.name)
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# 용어
+# ---------------------------------------------------------------------------
+
+
+def load_terms(root: Path = ROOT) -> list[dict]:
+    return yaml.safe_load((root / "docs" / "terms.yml").read_text(encoding="utf-8"))
+
+
+_ROLE = re.compile(r"\{term\}`([^`<]+?)(?:\s*<[^>]+>)?`")
+_OTHER_ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
+_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1\s*$", re.S | re.M)
+_INLINE = re.compile(r"`[^`\n]*`")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def prose(markdown: str) -> str:
+    """마크다운에서 코드(펜스, 인라인)와 역할 구문을 걷어 낸 본문. {term}`X`는 X로 남깁니다."""
+    text = _FENCE.sub(lambda m: "" if not m.group(0).startswith("```{") else _directive_body(m.group(0)), markdown)
+    text = _ROLE.sub(lambda m: m.group(1), text)
+    text = _OTHER_ROLE.sub("", text)
+    return _INLINE.sub("", text)
+
+
+def _directive_body(block: str) -> str:
+    """```{exercise} 같은 지시어 블록은 본문이므로 남기되, 그 안의 코드 블록은 지웁니다."""
+    lines = block.splitlines()[1:-1]
+    body = "\n".join(line for line in lines if not line.startswith(":"))
+    return prose(body)
+
+
+def _comments(source: str) -> str:
+    out = []
+    for line in source.splitlines():
+        if "#" in line:
+            try:
+                tokens = tokenize.generate_tokens(io.StringIO(line).readline)
+                out += [t.string for t in tokens if t.type == tokenize.COMMENT]
+            except (tokenize.TokenError, IndentationError, SyntaxError):
+                out.append(line[line.index("#"):])
+    return "\n".join(out)
+
+
+def korean_texts(root: Path = ROOT) -> list[tuple[str, str]]:
+    """(위치, 한국어 본문) 목록: 노트북 마크다운·코드 주석, docs/*.md, intro.md, README.md."""
+    texts = []
+    for nb_path in chapter_notebooks(root):
+        for i, cell in enumerate(read_nb(nb_path).cells):
+            body = prose(cell.source) if cell.cell_type == "markdown" else _comments(cell.source)
+            texts.append((f"{nb_path.name} 셀 {i}", body))
+    for md_path in [root / "intro.md", root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        if md_path.is_file() and md_path.name != "glossary.md":
+            texts.append((md_path.relative_to(root).as_posix(), prose(md_path.read_text(encoding="utf-8"))))
+    return texts
+
+
+def rejected_term_problems(texts: Iterable[tuple[str, str]], terms: list[dict]) -> list[str]:
+    """용어집이 쓰지 않기로 한 표기가 본문에 있는지."""
+    problems = []
+    for where, text in texts:
+        for term in terms:
+            for variant in term["reject"]:
+                if variant in text:
+                    problems.append(f"{where}: '{variant}' 대신 '{term['ko']}'를 쓰세요")
+    return problems
+
+
+def _english_core(en: str) -> str:
+    return re.sub(r"\s*\(.*\)\s*$", "", en).lower()
+
+
+def _starts_word(text: str, index: int, term: str) -> bool:
+    """term이 index에서 낱말의 시작인지 (앞 글자가 한글·영문자가 아님)."""
+    if index == 0:
+        return True
+    prev = text[index - 1]
+    if _HANGUL.match(term[0]):
+        return not _HANGUL.match(prev)
+    return not prev.isalnum()
+
+
+def first_use_problems(path: Path, terms: list[dict]) -> list[str]:
+    """장에서 용어를 처음 쓸 때 '한국어(English)' 꼴인지 (제목 줄 제외)."""
+    nb = read_nb(path)
+    lines = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            lines += [line for line in prose(cell.source).splitlines() if not line.lstrip().startswith("#")]
+    text = "\n".join(lines)
+    problems = []
+    for term in terms:
+        ko = term["ko"]
+        start = 0
+        while True:
+            index = text.find(ko, start)
+            if index < 0 or _starts_word(text, index, ko):
+                break
+            start = index + 1
+        if index < 0:
+            continue
+        after = text[index + len(ko): index + len(ko) + 80]
+        match = re.match(r"\s*\(([^)]*(?:\([^)]*\))?[^)]*)\)", after)
+        english = _english_core(term["en"])
+        normalized = lambda s: re.sub(r"[\s-]+", " ", s.lower())  # noqa: E731
+        if not match or normalized(english) not in normalized(match.group(1)):
+            snippet = text[max(0, index - 10): index + len(ko) + 20].replace("\n", " ")
+            problems.append(f"{path.name}: '{ko}'를 처음 쓸 때 '{ko}({english})'처럼 영어를 함께 적으세요: …{snippet}…")
+    return problems
