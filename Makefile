@@ -19,6 +19,7 @@ DATA_MIRROR ?= $(abspath ../shared/datasets)
 ifneq ($(wildcard $(DATA_MIRROR)/keras/datasets),)
 KERAS_HOME_DIR := $(abspath _build/keras_home)
 export KERAS_HOME := $(KERAS_HOME_DIR)
+export DLBOOK_DATA_MIRROR := $(DATA_MIRROR)
 export SCIKIT_LEARN_DATA := $(DATA_MIRROR)/sklearn
 endif
 export PYTHONUNBUFFERED := 1

@@ -123,5 +123,22 @@ def test_real_loaders_read_the_mirror():
     assert housing.data.shape == (20640, 8)
 
 
+@pytest.mark.skipif(not os.environ.get("DLBOOK_DATA_MIRROR"), reason="오프라인 미러를 쓰지 않음")
+def test_mirror_matches_its_hashes_and_keras_home_is_writable():
+    """미러 파일이 SHA256SUMS와 같고, KERAS_HOME이 쓰기 가능한지 (아니면 케라스가 /tmp로 조용히 바꿉니다)."""
+    import hashlib
+    from pathlib import Path
+
+    mirror = Path(os.environ["DLBOOK_DATA_MIRROR"])
+    lines = (mirror / "SHA256SUMS").read_text().split("\n")
+    entries = [line.split(maxsplit=1) for line in lines if line.strip()]
+    assert entries
+    for digest, name in entries:
+        path = mirror / name.strip().lstrip("*")
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, name
+    assert os.access(os.environ["KERAS_HOME"], os.W_OK)
+    assert datasets.keras_datasets_dir().resolve() == (mirror / "keras" / "datasets").resolve()
+
+
 def test_class_names():
     assert len(datasets.FASHION_MNIST_CLASS_NAMES) == len(datasets.FASHION_MNIST_CLASS_NAMES_KO) == 10
