@@ -28,11 +28,9 @@ def _stderr_silenced() -> Iterator[None]:
     ``TF_CPP_MIN_LOG_LEVEL``로는 일부가 남고, ``TF_ENABLE_ONEDNN_OPTS=0``은 속도를
     최대 절반까지 잃으므로, 임포트하는 동안만 fd 2를 막습니다.
     """
-    try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):
-        # 노트북 커널처럼 stderr가 진짜 파일이 아닐 때에도 fd 2는 존재합니다.
-        fd = 2
+    # 주피터 커널에서는 sys.stderr.fileno()가 커널이 전달하는 fd 2가 아니라 원래 stderr의
+    # 사본을 가리킵니다. TensorFlow의 C++ 코드는 항상 fd 2에 쓰므로 fd 2를 직접 막습니다.
+    fd = 2
     try:
         saved = os.dup(fd)
     except OSError:  # fd 2가 아예 없는 특수한 환경
@@ -131,8 +129,10 @@ def setup(seed: int = 42, *, verbose: bool = True) -> EnvironmentReport:
     tf = quiet_import_tensorflow()
     import keras
 
-    keras.utils.set_random_seed(seed)
-    gpus = tuple(d.name for d in tf.config.list_physical_devices("GPU"))
+    # 장치 목록을 처음 읽을 때 TensorFlow가 C++ 안내 문구를 한 번 더 쓰므로 그동안도 막습니다.
+    with _stderr_silenced():
+        keras.utils.set_random_seed(seed)
+        gpus = tuple(d.name for d in tf.config.list_physical_devices("GPU"))
     report = EnvironmentReport(
         seed=seed,
         python=platform.python_version(),

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,7 @@ _METRIC_NAMES_KO: dict[str, str] = {
 }
 
 _active_family: str | None = None
+_FAMILY_SUFFIX = "KO"  # 빼기 기호를 더한 사본의 가족 이름 꼬리표 (예: "NanumGothic KO")
 
 
 def find_korean_font_files() -> list[Path]:
@@ -68,6 +71,43 @@ def find_korean_font_files() -> list[Path]:
                 files.extend(sorted(p for p in font_dir.glob("NanumGothic*.ttf") if p != regular))
     files.extend(Path(p) for p in KOREAN_FONT_CANDIDATES if Path(p).is_file())
     return files
+
+
+def _with_minus_sign(path: Path) -> Path:
+    """빼기 기호(U+2212)가 없는 글꼴에 그 글리프를 하이픈 모양으로 더한 사본을 돌려줍니다.
+
+    나눔고딕에는 U+2212가 없습니다. 일반 글자는 ``axes.unicode_minus=False`` 로 피하지만,
+    로그 축 눈금(``10^{-2}``)처럼 수식 모드로 그리는 글자는 matplotlib이 항상 U+2212를
+    쓰고, 수식 모드는 글꼴 대체를 하지 않아 네모로 나옵니다. 그래서 글꼴의 문자표(cmap)에
+    U+2212 → 하이픈 글리프 대응만 더한 사본을 임시 폴더에 한 번 만들어 씁니다(0.3초 정도).
+    fontTools는 matplotlib의 의존성이라 항상 있습니다.
+    """
+    try:
+        from fontTools.ttLib import TTFont
+    except ImportError:  # pragma: no cover - matplotlib이 있으면 항상 있습니다
+        return path
+    cache_dir = Path(tempfile.gettempdir()) / "dlbook-fonts"
+    target = cache_dir / f"{path.stem}-minus-v2-{path.stat().st_size}.ttf"
+    if target.is_file():
+        return target
+    font = TTFont(str(path))
+    cmap = font.getBestCmap() or {}
+    if 0x2212 in cmap or 0x2D not in cmap:
+        return path
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[0x2212] = table.cmap.get(0x2D, cmap[0x2D])
+    # 시스템에 같은 이름의 원본 글꼴(fonts-nanum)이 있어도 이 사본이 선택되도록 가족 이름을 바꿉니다.
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = f"{record.toUnicode()} {_FAMILY_SUFFIX}"
+        elif record.nameID == 6:
+            record.string = f"{record.toUnicode()}-{_FAMILY_SUFFIX}"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    font.save(str(partial))
+    os.replace(partial, target)
+    return target
 
 
 def use_korean_font() -> str:
@@ -92,9 +132,10 @@ def use_korean_font() -> str:
             "Debian/Ubuntu에서는 `apt-get install fonts-nanum`을 실행하세요."
         )
     if _active_family is None:
-        for path in files:
+        usable = [_with_minus_sign(path) for path in files]
+        for path in usable:
             font_manager.fontManager.addfont(str(path))
-        _active_family = font_manager.FontProperties(fname=str(files[0])).get_name()
+        _active_family = font_manager.FontProperties(fname=str(usable[0])).get_name()
     # 한글 글꼴에 없는 기호(수학 기호 등)는 DejaVu Sans로 대신 그립니다(글꼴 대체).
     matplotlib.rcParams["font.family"] = [_active_family, "DejaVu Sans"]
     sans = [f for f in matplotlib.rcParams["font.sans-serif"] if f != _active_family]
@@ -195,9 +236,10 @@ def plot_history(
         values = data[name]
         epochs = range(1, len(values) + 1)
         label_ko = _METRIC_NAMES_KO.get(name, name)
-        axis.plot(epochs, values, "o-", markersize=3, label=f"훈련 {label_ko}")
+        few = len(values) <= 40  # 점이 많으면 표식 없이 선만 그립니다
+        axis.plot(epochs, values, "o-" if few else "-", markersize=3, label=f"훈련 {label_ko}")
         if f"val_{name}" in data:
-            axis.plot(epochs, data[f"val_{name}"], "s--", markersize=3, label=f"검증 {label_ko}")
+            axis.plot(epochs, data[f"val_{name}"], "s--" if few else "--", markersize=3, label=f"검증 {label_ko}")
         axis.set_xlabel("에포크")
         axis.set_ylabel(label_ko)
         axis.grid(True, alpha=0.3)

@@ -21,7 +21,7 @@ cells = [
 한두 문장으로 이 장이 무엇을 다루는지 소개합니다.
 """),
     code(f'''
-# Colab에서 열었을 때만 교재 도우미 패키지(helpers)를 설치합니다. 다른 환경에서는 아무 일도 하지 않습니다.
+# Colab에서만 교재 도우미 패키지(helpers)를 설치합니다 (다른 환경에서는 건너뜀).
 import sys
 
 if "google.colab" in sys.modules:

@@ -29,6 +29,19 @@ def test_korean_figure_renders_without_missing_glyphs():
     assert matplotlib.rcParams["axes.unicode_minus"] is False
 
 
+def test_log_axis_minus_and_mixed_math_render(caplog):
+    """로그 축 눈금(10^{-3}, 수식 모드)과 한글+수식이 섞인 제목도 글리프 누락 없이 그려집니다."""
+    plotting.use_korean_font()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig, ax = plt.subplots()
+        ax.semilogy([1, 2, 3], [1e-6, 1e-3, 1.0])
+        ax.set_title(r"시그모이드 $\sigma(z) = 1/(1+e^{-z})$의 그레이디언트")
+        fig.canvas.draw()
+        plt.close(fig)
+    assert "does not have a glyph" not in caplog.text
+
+
 def test_detector_catches_missing_hangul():
     """심어 둔 위반: 한글 글꼴 없이 그리면 경고가 나야 이 테스트 방식이 의미가 있습니다."""
     with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):

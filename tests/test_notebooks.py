@@ -84,7 +84,7 @@ def test_planted_wrong_repository_url_is_caught(tmp_path):
         (lambda nb: [c.__setitem__("source", c.source.replace("## 요약", "## 정리")) for c in nb.cells], "요약"),
         (lambda nb: [c.__setitem__("source", c.source.replace(":class: dropdown", "")) for c in nb.cells], "풀이"),
         (lambda nb: nb.metadata.pop("execution"), "timeout"),
-        (lambda nb: nb.cells.insert(5, nbformat.v4.new_code_cell("model.fit(x, y)")), "verbose"),
+        (lambda nb: nb.cells.insert(5, nbformat.v4.new_code_cell("model.fit(x, y, epochs=3)")), "verbose"),
         (lambda nb: [nb.cells.insert(5, nbformat.v4.new_code_cell("\n".join(["x = 1"] * 9))) for _ in range(12)],
          "중앙값"),
     ],
@@ -93,6 +93,11 @@ def test_planted_wrong_repository_url_is_caught(tmp_path):
 def test_planted_shape_violations_are_caught(tmp_path, mutation, expected):
     problems = quality.shape_problems(_planted(tmp_path, mutation))
     assert any(expected in p for p in problems), problems
+
+
+def test_sklearn_fit_is_not_a_keras_fit():
+    assert quality._keras_fit_calls("Perceptron().fit(X, y)") == []
+    assert quality._keras_fit_calls("model.fit(x, y, epochs=f(3), verbose=2)") == ["x, y, epochs=f(3), verbose=2"]
 
 
 def test_planted_toc_violation_is_caught(tmp_path):

@@ -57,6 +57,12 @@ def test_inline_code_and_fences_are_not_prose():
     assert text.count("에폭") == 1 and "가중치(weight)" in text
 
 
+def test_four_backtick_directives_keep_prose_and_drop_inner_code():
+    md = "````{solution} ex1\n:class: dropdown\n\n에폭 설명\n```python\n# 레이어\n```\n````\n"
+    text = quality.prose(md)
+    assert "에폭 설명" in text and "레이어" not in text and "dropdown" not in text
+
+
 def _nb_with(tmp_path, markdown):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# 1장. 가중치"), nbformat.v4.new_markdown_cell(markdown)]

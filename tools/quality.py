@@ -86,7 +86,7 @@ def output_problems(path: Path) -> list[str]:
     ]
 
 
-COLAB_CELL = '''# Colab에서 열었을 때만 교재 도우미 패키지(helpers)를 설치합니다. 다른 환경에서는 아무 일도 하지 않습니다.
+COLAB_CELL = '''# Colab에서만 교재 도우미 패키지(helpers)를 설치합니다 (다른 환경에서는 건너뜀).
 import sys
 
 if "google.colab" in sys.modules:
@@ -164,9 +164,28 @@ def shape_problems(path: Path) -> list[str]:
     if not isinstance(timeout, int) or timeout <= 0:
         problems.append(f"{name}: 노트북 메타데이터 execution.timeout(초)이 없습니다")
     for i, c in enumerate(codes):
-        if re.search(r"\.fit\(", c.source) and "verbose=" not in c.source:
-            problems.append(f"{name} 코드 셀 {i}: fit()에 verbose=2(또는 0)를 주세요 (진행 막대가 출력을 부풀립니다)")
+        for call in _keras_fit_calls(c.source):
+            if "verbose=" not in call:
+                problems.append(f"{name} 코드 셀 {i}: fit()에 verbose=2(또는 0)를 주세요 (진행 막대가 출력을 부풀립니다)")
     return problems
+
+
+_KERAS_FIT_ARGS = ("epochs=", "batch_size=", "validation_data=", "validation_split=", "callbacks=")
+
+
+def _keras_fit_calls(source: str) -> list[str]:
+    """케라스 fit() 호출의 인자 문자열들 (scikit-learn의 fit(X, y)과 구별하려고 케라스 인자가 있는 것만)."""
+    calls = []
+    for match in re.finditer(r"\.fit\(", source):
+        depth, end = 0, match.end() - 1
+        for end in range(match.end() - 1, len(source)):
+            depth += {"(": 1, ")": -1}.get(source[end], 0)
+            if depth == 0:
+                break
+        args = source[match.end(): end]
+        if any(key in args for key in _KERAS_FIT_ARGS):
+            calls.append(args)
+    return calls
 
 
 # ---------------------------------------------------------------------------
@@ -234,14 +253,15 @@ def load_terms(root: Path = ROOT) -> list[dict]:
 
 _ROLE = re.compile(r"\{term\}`([^`<]+?)(?:\s*<[^>]+>)?`")
 _OTHER_ROLE = re.compile(r"\{[a-z:-]+\}`[^`]*`")
-_FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1\s*$", re.S | re.M)
+_FENCE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1\s*$", re.S | re.M)
+_DIRECTIVE = re.compile(r"^[`~]{3,}\{")
 _INLINE = re.compile(r"`[^`\n]*`")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def prose(markdown: str) -> str:
     """마크다운에서 코드(펜스, 인라인)와 역할 구문을 걷어 낸 본문. {term}`X`는 X로 남깁니다."""
-    text = _FENCE.sub(lambda m: "" if not m.group(0).startswith("```{") else _directive_body(m.group(0)), markdown)
+    text = _FENCE.sub(lambda m: _directive_body(m.group(0)) if _DIRECTIVE.match(m.group(0)) else "", markdown)
     text = _ROLE.sub(lambda m: m.group(1), text)
     text = _OTHER_ROLE.sub("", text)
     return _INLINE.sub("", text)
