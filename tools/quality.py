@@ -344,7 +344,7 @@ def first_use_problems(path: Path, terms: list[dict]) -> list[str]:
         if index < 0:
             continue
         after = text[index + len(ko): index + len(ko) + 80]
-        match = re.match(r"\s*\(([^)]*(?:\([^)]*\))?[^)]*)\)", after)
+        match = re.match(r"[*_]*\s*\(([^)]*(?:\([^)]*\))?[^)]*)\)", after)  # **굵게**(English)도 허용
         english = _english_core(term["en"])
         normalized = lambda s: re.sub(r"[\s-]+", " ", s.lower())  # noqa: E731
         if not match or normalized(english) not in normalized(match.group(1)):
