@@ -34,7 +34,9 @@ def write_notebook(path: str | Path, cells: list, *, timeout: int) -> None:
     nb.cells = cells
     nb.metadata["kernelspec"] = KERNELSPEC
     nb.metadata["language_info"] = {"name": "python"}
+    # 셀 하나의 실행 제한(초): nbmake는 execution.timeout, 책 빌드(myst-nb)는 mystnb.execution_timeout을 읽습니다.
     nb.metadata["execution"] = {"timeout": int(timeout)}
+    nb.metadata["mystnb"] = {"execution_timeout": int(timeout)}
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"c{i:03d}"
     nbformat.validate(nb)

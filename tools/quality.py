@@ -163,6 +163,8 @@ def shape_problems(path: Path) -> list[str]:
     timeout = nb.metadata.get("execution", {}).get("timeout")
     if not isinstance(timeout, int) or timeout <= 0:
         problems.append(f"{name}: 노트북 메타데이터 execution.timeout(초)이 없습니다")
+    elif nb.metadata.get("mystnb", {}).get("execution_timeout") != timeout:
+        problems.append(f"{name}: 메타데이터 mystnb.execution_timeout이 execution.timeout({timeout})과 같아야 합니다 (책 빌드용)")
     for i, c in enumerate(codes):
         for call in _keras_fit_calls(c.source):
             if "verbose=" not in call:
