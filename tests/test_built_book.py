@@ -45,30 +45,75 @@ def _outputs_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+def executed_problems(path: Path) -> list[str]:
+    """실행된 노트북 출력의 문제: 글리프 누락(한글 깨짐), 진행 막대, 오류, 지나친 크기."""
+    text = _outputs_text(path)
+    problems = []
+    if "missing from font" in text or "does not have a glyph" in text:
+        problems.append("그림에서 글리프가 빠졌습니다 (한글 또는 기호가 네모로 그려짐)")
+    # 케라스 진행 막대: "1875/1875 ━━━━━━━━━━━━━━━━━━━━ 2s 1ms/step" (summary()의 표 테두리와는 구별)
+    if re.search(r"━+\s*\d+s\s*\d+\w*/step", text) or "\x08" in text:
+        problems.append("케라스 진행 막대가 출력에 남았습니다 (fit/predict에 verbose=0 또는 2)")
+    if "ERROR " in text:
+        problems.append("오류 출력이 있습니다")
+    if path.stat().st_size > 3_000_000:
+        problems.append("실행된 노트북이 3 MB를 넘습니다")
+    return problems
+
+
 @pytest.mark.parametrize("stem", CHAPTERS)
 def test_executed_notebook_is_clean(stem):
     path = EXECUTED / f"{stem}.ipynb"
     assert path.is_file(), f"{path}가 없습니다: make test가 노트북을 먼저 실행합니다"
-    text = _outputs_text(path)
-    assert "missing from font" not in text, "그림에서 한글(또는 기호) 글리프가 빠졌습니다"
-    assert "━━━━" not in text and "\x08" not in text, "케라스 진행 막대가 출력에 남았습니다 (verbose=2)"
-    assert "ERROR " not in text
-    assert path.stat().st_size < 3_000_000, "실행된 노트북이 3 MB를 넘습니다"
+    assert executed_problems(path) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("UserWarning: Glyph 54620 (\\N{HANGUL SYLLABLE HAN}) missing from font(s) DejaVu Sans.", "글리프"),
+        ("Font 'default' does not have a glyph for '\\u2212' [U+2212]", "글리프"),
+        ("1875/1875 ━━━━━━━━━━━━━━━━━━━━ 2s 1ms/step - accuracy: 0.8", "진행 막대"),
+    ],
+)
+def test_planted_output_problems_are_caught(tmp_path, text, expected):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("stream", name="stderr", text=text)])]
+    path = tmp_path / "planted.ipynb"
+    nbformat.write(nb, path)
+    assert any(expected in p for p in executed_problems(path))
+
+
+def test_summary_table_is_not_a_progress_bar(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    table = "┏━━━━━━━━━━━━━━┳━━━━━━━━┓\n┃ Layer (type) ┃ Param # ┃"
+    nb.cells = [nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("stream", name="stdout", text=table)])]
+    path = tmp_path / "summary.ipynb"
+    nbformat.write(nb, path)
+    assert executed_problems(path) == []
 
 
 # ---- 2. 브라우저 ------------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 @pytest.fixture(scope="module")
 def server():
     if not (HTML / "intro.html").is_file():
         pytest.fail("빌드된 책(_build/html)이 없습니다: make test 또는 make book을 먼저 실행하세요")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(HTML))
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *a: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, url = _serve(HTML)
+    yield url
     httpd.shutdown()
 
 
@@ -128,6 +173,20 @@ def open_page(browser, server):
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
+def test_planted_external_request_is_caught(browser, tmp_path):
+    """심어 둔 위반: 밖으로 나가는 요청(CDN 스크립트)을 실제로 잡는지."""
+    (tmp_path / "page.html").write_text(
+        '<html><body>안녕<script src="https://cdn.example.com/x.js"></script></body></html>', encoding="utf-8"
+    )
+    httpd, url = _serve(tmp_path)
+    try:
+        page = Page(browser, url, "page.html")
+        assert page.outside == ["https://cdn.example.com/x.js"]
+        page.close()
+    finally:
+        httpd.shutdown()
+
+
 @pytest.mark.parametrize("path", ["intro.html", "docs/setup.html", "docs/study_guide.html", "docs/glossary.html"])
 def test_pages_are_korean_and_offline(open_page, path):
     p = open_page(path)
@@ -179,7 +238,10 @@ def test_chapter_page(open_page, stem):
     # 숨은 확인 셀(remove-cell)의 코드는 책에 보이지 않아야 합니다
     nb = nbformat.read(ROOT / "chapters" / f"{stem}.ipynb", as_version=4)
     article = page.inner_text("article")
-    for cell in nb.cells:
-        if "remove-cell" in cell.metadata.get("tags", []):
-            lines = [line for line in cell.source.splitlines() if line.strip() and not line.startswith("#")]
-            assert not lines or lines[0].strip() not in article
+    hidden = [c for c in nb.cells if "remove-cell" in c.metadata.get("tags", [])]
+    visible = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and c not in hidden)
+    checks_lines = [
+        line.strip() for c in hidden for line in c.source.splitlines() if "checks." in line and line.strip() not in visible
+    ]
+    assert checks_lines, "숨은 확인 셀에 checks. 줄이 없습니다"
+    assert not [line for line in checks_lines if line in article], "숨은 확인 셀의 코드가 책에 보입니다"
