@@ -353,3 +353,51 @@ def first_use_problems(path: Path, terms: list[dict]) -> list[str]:
             snippet = text[max(0, index - 10): index + len(ko) + 20].replace("\n", " ")
             problems.append(f"{path.name}: '{ko}'를 처음 쓸 때 '{ko}({english})'처럼 영어를 함께 적으세요: …{snippet}…")
     return problems
+
+
+# ---------------------------------------------------------------------------
+# 한국어 강조 표시: "**용어(term)**입니다"는 CommonMark에서 굵게 되지 않습니다
+# ---------------------------------------------------------------------------
+
+_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~") | {"“", "”", "‘", "’", "·", "…", "（", "）"}
+
+
+def _flanking(prev: str, nxt: str) -> tuple[bool, bool]:
+    """CommonMark 규칙에 따른 (왼쪽 flanking, 오른쪽 flanking). 빈 문자열은 줄의 끝."""
+    ws_prev, ws_next = (prev == "" or prev.isspace()), (nxt == "" or nxt.isspace())
+    p_prev, p_next = prev in _PUNCT, nxt in _PUNCT
+    left = not ws_next and (not p_next or ws_prev or p_prev)
+    right = not ws_prev and (not p_prev or ws_next or p_next)
+    return left, right
+
+
+def emphasis_problems(markdown: str, where: str) -> list[str]:
+    """짝이 맞지 않아 글자 그대로 보이게 될 `**`/`*` 강조를 찾습니다.
+
+    CommonMark에서 닫는 `**`는 앞이 문장 부호이면 뒤도 공백·문장 부호여야 합니다. 그래서
+    `**다층 퍼셉트론(MLP)**입니다`는 굵게 되지 않고 별표가 그대로 보입니다.
+    `**다층 퍼셉트론**(MLP)입니다`처럼 괄호를 강조 밖으로 빼면 됩니다.
+    """
+    text = _FENCE.sub("", markdown)
+    text = _MATH.sub("M", text)
+    text = re.sub(r"`[^`\n]*`", "`c`", text)
+    problems = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = [re.sub(r"^\s*([*+-]|\d+\.)\s+", "", line) for line in paragraph.splitlines()]
+        body = "\n".join(lines)
+        for size in (2, 1):
+            runs = [m for m in re.finditer(r"(?<!\*)\*+(?!\*)", body) if len(m.group(0)) == size]
+            opening = True
+            for m in runs:
+                prev = body[m.start() - 1] if m.start() else ""
+                nxt = body[m.end()] if m.end() < len(body) else ""
+                left, right = _flanking(prev, nxt)
+                ok = left if opening else right
+                if not ok:
+                    snippet = body[max(0, m.start() - 20): m.end() + 10].replace("\n", " ")
+                    kind = "여는" if opening else "닫는"
+                    problems.append(f"{where}: {kind} '{'*' * size}'가 강조로 인식되지 않습니다: …{snippet}…")
+                    break
+                opening = not opening
+    return problems
