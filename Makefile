@@ -26,12 +26,13 @@ export PYTHONUNBUFFERED := 1
 
 NOTEBOOKS := $(shell $(PYTHON) tools/toc_notebooks.py)
 
-.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest clean
+.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest benchmark clean
 
 help:
 	@echo "make book   — 책 빌드 (_build/html/index.html)"
 	@echo "make test   — 모든 테스트"
 	@echo "make nbtest NB=chapters/01_perceptron.ipynb — 노트북 하나만 실행"
+	@echo "make benchmark — 노트북별 실행 시간·최대 메모리를 목표와 비교"
 	@echo "make glossary / make strip / make set-repository URL=https://github.com/..."
 
 $(STAMP): requirements.txt pyproject.toml
@@ -82,6 +83,10 @@ book-from-cache:
 
 browser:
 	$(BIN)/python -m pytest -m browser -q
+
+# 속도·메모리 목표는 테스트가 아니라 벤치마크에 있습니다 (benchmarks/notebooks.py).
+benchmark: setup data
+	$(BIN)/python benchmarks/notebooks.py
 
 nbtest: setup data
 	$(BIN)/python -m pytest --nbmake $(NB)

@@ -17,6 +17,7 @@ from typing import Any
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 __all__ = [
     "KOREAN_FONT_CANDIDATES",
@@ -241,6 +242,7 @@ def plot_history(
         if f"val_{name}" in data:
             axis.plot(epochs, data[f"val_{name}"], "s--" if few else "--", markersize=3, label=f"검증 {label_ko}")
         axis.set_xlabel("에포크")
+        axis.xaxis.set_major_locator(MaxNLocator(integer=True))  # 에포크는 정수
         axis.set_ylabel(label_ko)
         axis.grid(True, alpha=0.3)
         axis.legend()

@@ -69,8 +69,9 @@ plt.show()
     md("""
 ## 연습문제
 
-```{exercise}
+```{exercise} 0.1
 :label: chN-ex1
+:nonumber:
 
 문제를 적습니다.
 ```

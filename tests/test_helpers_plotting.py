@@ -102,6 +102,8 @@ def test_plot_history_accepts_history_dict_and_dataframe():
     plt.close(fig)
     fig = plotting.plot_history(pd.DataFrame(History.history), metrics="accuracy")
     assert len(fig.axes) == 1
+    ticks = [t for t in fig.axes[0].get_xticks() if 1 <= t <= 2]
+    assert ticks and all(float(t).is_integer() for t in ticks), "에포크 눈금은 정수여야 합니다"
     plt.close(fig)
 
 

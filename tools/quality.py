@@ -146,6 +146,16 @@ def shape_problems(path: Path) -> list[str]:
     labels = re.findall(r"```\{exercise\}[^\n]*\n:label:\s*(\S+)", markdown)
     if not labels:
         problems.append(f"{name}: 연습문제({{exercise}})가 없습니다")
+    # 연습문제 번호는 장마다 1부터: sphinx-exercise의 자동 번호는 책 전체에 이어지므로(2장의 첫 문제가
+    # '연습 5') 자동 번호를 끄고(:nonumber:) 'N.K'를 부제로 붙입니다 → '연습 (2.1)'.
+    chapter = re.match(r"^# (\d+)장", cells[0].source) if cells and cells[0].cell_type == "markdown" else None
+    headers = re.findall(r"```\{exercise\}([^\n]*)\n((?::[^\n]*\n)*)", markdown)
+    for k, (subtitle, options) in enumerate(headers, start=1):
+        expected = f"{chapter.group(1)}.{k}" if chapter else None
+        if ":nonumber:" not in options or (expected and subtitle.strip() != expected):
+            problems.append(
+                f"{name}: {k}번째 연습문제는 '```{{exercise}} {expected or 'N.K'}'와 ':nonumber:'로 시작해야 합니다"
+            )
     for label in labels:
         if not re.search(r"```\{solution\}\s*" + re.escape(label) + r"\s*\n(?::[^\n]*\n)*:class:\s*dropdown", markdown):
             problems.append(f"{name}: 연습문제 {label}의 접힌 풀이({{solution}} … :class: dropdown)가 없습니다")
