@@ -16,6 +16,8 @@ from typing import Iterable
 import nbformat
 import yaml
 
+from toc_notebooks import toc_files
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # ---------------------------------------------------------------------------
@@ -24,22 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def toc_entries(root: Path = ROOT) -> list[str]:
-    """_toc.yml의 모든 항목(확장자 없는 경로)."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    entries = [toc["root"]]
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if "file" in node:
-                entries.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc.get("parts", toc.get("chapters", [])))
-    return entries
+    """_toc.yml의 모든 항목(확장자 없는 경로). Makefile과 같은 읽기 방법(tools/toc_notebooks.py)을 씁니다."""
+    return toc_files(root / "_toc.yml")
 
 
 def chapter_notebooks(root: Path = ROOT) -> list[Path]:
@@ -219,25 +207,27 @@ IDIOMS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def _strip_comments(source: str) -> str:
-    """파이썬 주석을 지웁니다 (IPython 매직 줄은 주석 검사 없이 그대로 둡니다)."""
+def _split_comments(source: str) -> tuple[str, str]:
+    """파이썬 코드를 (주석을 지운 코드, 주석들)로 나눕니다. IPython 매직 줄(%, !)은 코드로 둡니다."""
     lines = source.splitlines()
     magic = {i for i, line in enumerate(lines) if line.lstrip().startswith(("%", "!"))}
     python = "\n".join("" if i in magic else line for i, line in enumerate(lines))
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(python).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        return re.sub(r"#.*", "", source)
+        return re.sub(r"#.*", "", source), "\n".join(re.findall(r"#.*", source))
+    comments = []
     for token in tokens:
         if token.type == tokenize.COMMENT:
             row, col = token.start
             lines[row - 1] = lines[row - 1][:col]
-    return "\n".join(lines)
+            comments.append(token.string)
+    return "\n".join(lines), "\n".join(comments)
 
 
 def idiom_problems_in_code(source: str, where: str) -> list[str]:
     """코드 문자열에서 케라스 2 방식을 찾습니다."""
-    code = _strip_comments(source)
+    code, _ = _split_comments(source)
     return [f"{where}: {label}" for label, pattern in IDIOMS if pattern.search(code)]
 
 
@@ -286,24 +276,12 @@ def _directive_body(block: str) -> str:
     return prose(body)
 
 
-def _comments(source: str) -> str:
-    out = []
-    for line in source.splitlines():
-        if "#" in line:
-            try:
-                tokens = tokenize.generate_tokens(io.StringIO(line).readline)
-                out += [t.string for t in tokens if t.type == tokenize.COMMENT]
-            except (tokenize.TokenError, IndentationError, SyntaxError):
-                out.append(line[line.index("#"):])
-    return "\n".join(out)
-
-
 def korean_texts(root: Path = ROOT) -> list[tuple[str, str]]:
     """(위치, 한국어 본문) 목록: 노트북 마크다운·코드 주석, docs/*.md, intro.md, README.md."""
     texts = []
     for nb_path in chapter_notebooks(root):
         for i, cell in enumerate(read_nb(nb_path).cells):
-            body = prose(cell.source) if cell.cell_type == "markdown" else _comments(cell.source)
+            body = prose(cell.source) if cell.cell_type == "markdown" else _split_comments(cell.source)[1]
             texts.append((f"{nb_path.name} 셀 {i}", body))
     for md_path in [root / "intro.md", root / "README.md", *sorted((root / "docs").glob("*.md"))]:
         if md_path.is_file() and md_path.name != "glossary.md":
