@@ -2,7 +2,7 @@
 
 주소의 원본은 `_config.yml`의 `repository.url` 한 곳입니다. 이 스크립트는 그 값을 바꾸고,
 같은 주소를 적어 둔 곳(모든 노트북의 Colab 설치 셀, docs/*.md의 예시)도 함께 고칩니다.
-테스트(tests/test_repository_url.py)가 둘이 어긋나지 않았는지 확인합니다.
+테스트(tests/test_notebooks.py, tests/test_set_repository.py)가 둘이 어긋나지 않았는지 확인합니다.
 """
 
 from __future__ import annotations
