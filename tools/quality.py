@@ -131,13 +131,14 @@ def shape_problems(path: Path) -> list[str]:
         elif positions[1] - positions[0] < 2:
             problems.append(f"{name}: 학습 목표와 요약 사이에 본문 절(## N.1 …)이 있어야 합니다")
     markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
-    labels = re.findall(r"```\{exercise\}[^\n]*\n:label:\s*(\S+)", markdown)
+    # 연습문제 머리(부제와 :옵션: 줄)를 한 번에 읽습니다.
+    headers = re.findall(r"```\{exercise\}([^\n]*)\n((?::[^\n]*\n)*)", markdown)
+    labels = [m.group(1) for _, options in headers if (m := re.search(r":label:\s*(\S+)", options))]
     if not labels:
         problems.append(f"{name}: 연습문제({{exercise}})가 없습니다")
     # 연습문제 번호는 장마다 1부터: sphinx-exercise의 자동 번호는 책 전체에 이어지므로(2장의 첫 문제가
     # '연습 5') 자동 번호를 끄고(:nonumber:) 'N.K'를 부제로 붙입니다 → '연습 (2.1)'.
     chapter = re.match(r"^# (\d+)장", cells[0].source) if cells and cells[0].cell_type == "markdown" else None
-    headers = re.findall(r"```\{exercise\}([^\n]*)\n((?::[^\n]*\n)*)", markdown)
     for k, (subtitle, options) in enumerate(headers, start=1):
         expected = f"{chapter.group(1)}.{k}" if chapter else None
         if ":nonumber:" not in options or (expected and subtitle.strip() != expected):

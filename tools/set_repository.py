@@ -11,16 +11,13 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
+from quality import repository_url
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "_config.yml"
 URL_RE = re.compile(r"^https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(?<!\.git)$")
 
 
-def current_url() -> str:
-    """_config.yml의 repository.url."""
-    return yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["repository"]["url"]
 
 
 def files_with_url() -> list[Path]:
@@ -33,7 +30,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or not URL_RE.match(argv[0]):
         print("사용법: make set-repository URL=https://github.com/OWNER/REPO (끝에 .git이나 / 없이)")
         return 2
-    new, old = argv[0], current_url()
+    new, old = argv[0], repository_url(CONFIG.parent)
     if new == old:
         print("이미 같은 주소입니다.")
         return 0
