@@ -6,6 +6,7 @@
 - :mod:`helpers.plotting` — 한글 글꼴 설정, 학습 곡선 그림
 - :mod:`helpers.datasets` — ``keras.datasets``/``sklearn.datasets`` 얇은 래퍼, 멀티-핫 인코딩
 - :mod:`helpers.checks` — 노트북 끝의 숨은 결과 확인(assert) 셀용 함수
+- :mod:`helpers.glue` — 측정한 수를 책 본문에 붙이기 (myst-nb ``glue`` 와 같은 출력)
 
 무거운 라이브러리(TensorFlow 등)는 각 모듈이 필요할 때 가져오므로
 ``import helpers``는 가볍습니다.
@@ -13,4 +14,4 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["checks", "datasets", "environment", "plotting"]
+__all__ = ["checks", "datasets", "environment", "glue", "plotting"]

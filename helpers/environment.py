@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Iterator
 
-__all__ = ["EnvironmentReport", "quiet_import_tensorflow", "setup"]
+__all__ = ["SEED_ENV", "EnvironmentReport", "quiet_import_tensorflow", "seed_override", "setup"]
+
+#: 이 환경 변수에 정수를 넣으면 노트북을 고치지 않고도 :func:`setup` 의 시드를 바꿉니다
+#: (예: ``DLBOOK_SEED=1 make nbtest NB=chapters/02_mlp_backprop.ipynb``). 여러 시드에서 본문의
+#: 주장이 성립하는지 확인하는 시드 훑기에 씁니다.
+SEED_ENV = "DLBOOK_SEED"
 
 
 @contextlib.contextmanager
@@ -87,6 +92,7 @@ class EnvironmentReport:
     keras: str
     backend: str
     gpus: tuple[str, ...] = field(default_factory=tuple)
+    overridden: bool = False
 
     @property
     def device(self) -> str:
@@ -99,8 +105,22 @@ class EnvironmentReport:
         return (
             f"Python {self.python} | TensorFlow {self.tensorflow} | "
             f"Keras {self.keras} (백엔드: {self.backend}) | 장치: {self.device} | "
-            f"시드: {self.seed}"
+            f"시드: {self.seed}" + (f" ({SEED_ENV}로 지정)" if self.overridden else "")
         )
+
+
+def seed_override() -> int | None:
+    """환경 변수 ``DLBOOK_SEED`` 에 적힌 시드를 돌려줍니다. 없으면 ``None`` (1장).
+
+    Raises:
+        ValueError: 값이 0 이상의 정수가 아닐 때 (무엇이 잘못되었는지 한국어로 알려 줍니다).
+    """
+    raw = os.environ.get(SEED_ENV, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise ValueError(f"환경 변수 {SEED_ENV}는 0 이상의 정수여야 합니다. 받은 값: {raw!r}")
+    return int(raw)
 
 
 def setup(seed: int = 42, *, verbose: bool = True) -> EnvironmentReport:
@@ -109,6 +129,10 @@ def setup(seed: int = 42, *, verbose: bool = True) -> EnvironmentReport:
     ``keras.utils.set_random_seed`` 는 파이썬 ``random``, NumPy, TensorFlow의
     시드를 한꺼번에 고정합니다. GPU 목록은 ``tf.config.list_physical_devices("GPU")``
     로 얻으므로 같은 코드가 CPU와 GPU에서 모두 돌아갑니다.
+
+    환경 변수 ``DLBOOK_SEED`` (:data:`SEED_ENV`)가 있으면 인자 대신 그 값을 쓰고, 보고 줄에
+    그 사실을 밝힙니다. 노트북의 다른 난수(``np.random.default_rng``, ``random_state``)는
+    돌려받은 ``report.seed`` 로 정해야 시드 하나로 장 전체가 바뀝니다.
 
     Args:
         seed: 0 이상의 정수 시드.
@@ -119,12 +143,15 @@ def setup(seed: int = 42, *, verbose: bool = True) -> EnvironmentReport:
 
     Raises:
         TypeError: ``seed`` 가 정수가 아닐 때.
-        ValueError: ``seed`` 가 음수일 때.
+        ValueError: ``seed`` 가 음수이거나 ``DLBOOK_SEED`` 가 0 이상의 정수가 아닐 때.
     """
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise TypeError(f"seed는 정수여야 합니다. 받은 값: {seed!r}")
     if seed < 0:
         raise ValueError(f"seed는 0 이상이어야 합니다. 받은 값: {seed}")
+    override = seed_override()
+    if override is not None:
+        seed = override
 
     tf = quiet_import_tensorflow()
     import keras
@@ -140,6 +167,7 @@ def setup(seed: int = 42, *, verbose: bool = True) -> EnvironmentReport:
         keras=keras.__version__,
         backend=keras.backend.backend(),
         gpus=gpus,
+        overridden=override is not None,
     )
     if verbose:
         print(report)

@@ -20,6 +20,12 @@ cells = [
 
 한두 문장으로 이 장이 무엇을 다루는지 소개합니다.
 """),
+    md("""
+## 학습 목표
+
+- 목표 1
+- 목표 2
+"""),
     code(f'''
 # Colab에서만 교재 도우미 패키지(helpers)를 설치합니다 (다른 환경에서는 건너뜀).
 import sys
@@ -36,14 +42,9 @@ env = environment.setup(seed=42)  # 시드 고정 + 실행 환경 보고
 import numpy as np
 import matplotlib.pyplot as plt
 from helpers import checks, plotting
+from helpers.glue import glue
 
 plotting.use_korean_font();
-"""),
-    md("""
-## 학습 목표
-
-- 목표 1
-- 목표 2
 """),
     md("""
 ## N.1 첫 번째 절
@@ -60,6 +61,13 @@ ax.plot(x, y)
 ax.set(title="한글 제목", xlabel="입력 x", ylabel="출력 y")
 plt.show()
 """),
+    code("""
+slope = np.polyfit(x, y, 1)[0]
+glue("slope", slope)
+"""),
+    md("""
+측정한 수를 본문에 적을 때는 손으로 옮기지 않고 `glue`로 붙입니다. 기울기는 {glue:text}`slope:.1f`입니다.
+"""),
     md("""
 ## 요약
 
@@ -69,14 +77,13 @@ plt.show()
     md("""
 ## 연습문제
 
-```{exercise} 0.1
-:label: chN-ex1
-:nonumber:
+```{exercise}
+:label: ch00-ex1
 
 문제를 적습니다.
 ```
 
-```{solution} chN-ex1
+```{solution} ch00-ex1
 :class: dropdown
 
 풀이를 적습니다. 코드 풀이는 `python` 코드 블록으로 적습니다.

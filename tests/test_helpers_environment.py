@@ -46,3 +46,26 @@ def test_quiet_import_hides_tensorflow_startup_noise():
     assert result.returncode == 0
     assert result.stdout.strip() == "ok"
     assert "oneDNN" not in result.stderr and "absl" not in result.stderr, result.stderr
+
+
+def test_seed_override_from_environment(monkeypatch, capsys):
+    monkeypatch.setenv(environment.SEED_ENV, "5")
+    report = environment.setup(seed=42)
+    assert report.seed == 5 and report.overridden
+    first = np.random.rand(2)
+    monkeypatch.delenv(environment.SEED_ENV)
+    environment.setup(seed=5, verbose=False)
+    np.testing.assert_array_equal(first, np.random.rand(2))
+    assert "DLBOOK_SEED로 지정" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", ["-1", "abc", "1.5"])
+def test_seed_override_rejects_bad_values(monkeypatch, bad):
+    monkeypatch.setenv(environment.SEED_ENV, bad)
+    with pytest.raises(ValueError, match="DLBOOK_SEED"):
+        environment.setup(seed=42)
+
+
+def test_empty_seed_override_is_ignored(monkeypatch):
+    monkeypatch.setenv(environment.SEED_ENV, "")
+    assert environment.setup(seed=9, verbose=False).seed == 9

@@ -84,13 +84,19 @@ def test_planted_wrong_repository_url_is_caught(tmp_path):
         (lambda nb: [c.__setitem__("source", c.source.replace("## 요약", "## 정리")) for c in nb.cells], "요약"),
         (lambda nb: [c.__setitem__("source", c.source.replace(":class: dropdown", "")) for c in nb.cells], "풀이"),
         (lambda nb: nb.metadata.pop("execution"), "timeout"),
-        (lambda nb: [c.__setitem__("source", c.source.replace(":nonumber:\n", "")) for c in nb.cells], "nonumber"),
+        (lambda nb: [c.__setitem__("source", c.source.replace(":label: ch00-ex1\n", ":label: ch00-ex1\n:nonumber:\n"))
+                     for c in nb.cells], "nonumber"),
+        (lambda nb: [c.__setitem__("source", c.source.replace("ch00-ex1", "ch00-ex2")) for c in nb.cells], "ch00-ex1"),
+        (lambda nb: [c.__setitem__("source", c.source.replace("```{exercise}\n", "```{exercise} 0.1\n"))
+                     for c in nb.cells], "부제"),
+        (lambda nb: nb.cells.insert(3, nb.cells.pop(1)), "학습 목표"),  # 템플릿의 셀 1이 학습 목표
         (lambda nb: nb.metadata.pop("mystnb"), "mystnb.execution_timeout"),
         (lambda nb: nb.cells.insert(5, nbformat.v4.new_code_cell("model.fit(x, y, epochs=3)")), "verbose"),
         (lambda nb: [nb.cells.insert(5, nbformat.v4.new_code_cell("\n".join(["x = 1"] * 9))) for _ in range(12)],
          "중앙값"),
     ],
-    ids=["no-hidden-asserts", "title", "section", "solution-visible", "timeout", "exercise-number", "book-timeout", "fit-progress-bar", "long-cells"],
+    ids=["no-hidden-asserts", "title", "section", "solution-visible", "timeout", "exercise-nonumber", "exercise-label-order",
+         "exercise-subtitle", "goals-after-setup", "book-timeout", "fit-progress-bar", "long-cells"],
 )
 def test_planted_shape_violations_are_caught(tmp_path, mutation, expected):
     problems = quality.shape_problems(_planted(tmp_path, mutation))

@@ -131,19 +131,25 @@ def shape_problems(path: Path) -> list[str]:
         elif positions[1] - positions[0] < 2:
             problems.append(f"{name}: 학습 목표와 요약 사이에 본문 절(## N.1 …)이 있어야 합니다")
     markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    # 학습 목표는 독자가 처음 보는 것: 첫 코드 셀(설치·설정)보다 앞에 있어야 합니다.
+    first_code = next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
+    if not any(c.cell_type == "markdown" and "## 학습 목표" in c.source for c in cells[:first_code]):
+        problems.append(f"{name}: '## 학습 목표'는 첫 코드 셀(설치·설정 셀)보다 앞에 있어야 합니다")
     # 연습문제 머리(부제와 :옵션: 줄)를 한 번에 읽습니다.
     headers = re.findall(r"```\{exercise\}([^\n]*)\n((?::[^\n]*\n)*)", markdown)
     labels = [m.group(1) for _, options in headers if (m := re.search(r":label:\s*(\S+)", options))]
     if not labels:
         problems.append(f"{name}: 연습문제({{exercise}})가 없습니다")
-    # 연습문제 번호는 장마다 1부터: sphinx-exercise의 자동 번호는 책 전체에 이어지므로(2장의 첫 문제가
-    # '연습 5') 자동 번호를 끄고(:nonumber:) 'N.K'를 부제로 붙입니다 → '연습 (2.1)'.
+    # 연습문제 번호는 장마다 1부터입니다. 제목(「연습 2.1」, 「풀이 2.1」)은 책 빌드의 지역 확장(_ext/)이
+    # 레이블 chNN-exK에서 만듭니다. 그래서 부제와 :nonumber: 없이 레이블만 순서대로 답니다.
     chapter = re.match(r"^# (\d+)장", cells[0].source) if cells and cells[0].cell_type == "markdown" else None
     for k, (subtitle, options) in enumerate(headers, start=1):
-        expected = f"{chapter.group(1)}.{k}" if chapter else None
-        if ":nonumber:" not in options or (expected and subtitle.strip() != expected):
+        expected = f"ch{int(chapter.group(1)):02d}-ex{k}" if chapter else f"chNN-ex{k}"
+        label = re.search(r":label:\s*(\S+)", options)
+        if subtitle.strip() or ":nonumber:" in options or not label or label.group(1) != expected:
             problems.append(
-                f"{name}: {k}번째 연습문제는 '```{{exercise}} {expected or 'N.K'}'와 ':nonumber:'로 시작해야 합니다"
+                f"{name}: {k}번째 연습문제는 부제와 :nonumber: 없이 '```{{exercise}}' 다음 줄에 "
+                f"':label: {expected}'를 달아야 합니다"
             )
     for label in labels:
         if not re.search(r"```\{solution\}\s*" + re.escape(label) + r"\s*\n(?::[^\n]*\n)*:class:\s*dropdown", markdown):
@@ -286,17 +292,26 @@ def korean_texts(root: Path = ROOT) -> list[tuple[str, str]]:
             texts.append((f"{nb_path.name} 셀 {i}", body))
     for md_path in [root / "intro.md", root / "README.md", *sorted((root / "docs").glob("*.md"))]:
         if md_path.is_file() and md_path.name != "glossary.md":
-            texts.append((md_path.relative_to(root).as_posix(), prose(md_path.read_text(encoding="utf-8"))))
+            text = _ENGLISH_SUMMARY.sub("", md_path.read_text(encoding="utf-8"))
+            texts.append((md_path.relative_to(root).as_posix(), prose(text)))
     return texts
 
 
+#: README의 영어 요약 인용 단락 (한국어 본문 검사에서 뺍니다).
+_ENGLISH_SUMMARY = re.compile(r"^> \*\*English summary\.\*\*.*?(?=^(?!>))", re.S | re.M)
+
+
 def rejected_term_problems(texts: Iterable[tuple[str, str]], terms: list[dict]) -> list[str]:
-    """용어집이 쓰지 않기로 한 표기가 본문에 있는지."""
+    """용어집이 쓰지 않기로 한 표기가 본문에 있는지.
+
+    용어 바로 뒤 괄호 속의 영어 병기(``텐서플로(TensorFlow)``)는 다른 표기가 아니라 원어이므로 허용합니다.
+    """
     problems = []
     for where, text in texts:
         for term in terms:
+            glossed = re.sub(re.escape(term["ko"]) + r"[*_]*\s*\([^)]*\)", term["ko"], text)
             for variant in term["reject"]:
-                if variant in text:
+                if variant in glossed:
                     problems.append(f"{where}: '{variant}' 대신 '{term['ko']}'를 쓰세요")
     return problems
 
@@ -389,4 +404,77 @@ def emphasis_problems(markdown: str, where: str) -> list[str]:
                     problems.append(f"{where}: {kind} '{'*' * size}'가 강조로 인식되지 않습니다: …{snippet}…")
                     break
                 opening = not opening
+    return problems
+
+
+# ---------------------------------------------------------------------------
+# 측정값은 glue로: 본문의 측정 수치는 손으로 적지 않고 그 값을 잰 실행에서 가져옵니다
+# ---------------------------------------------------------------------------
+
+GLUE_ALLOWLIST = ROOT / "tools" / "glue_allowlist.yml"
+#: 측정을 말하는 낱말. 이 근처의 소수·백분율, 그리고 모든 'N초'는 glue로 붙여야 합니다.
+_MEASURE_WORDS = re.compile(r"정확도|손실|오차|MSE|MAE|RMSE")
+_MEASURED_NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*\s*초(?!기|과)|\d+(?:\.\d+)?\s*%|\d+\.\d+)")
+_WINDOW = 20  # 측정 낱말을 찾는 범위 (숫자 앞뒤 글자 수)
+#: 생성된 문서는 숫자를 결과 파일에서 만들므로 손으로 적은 것이 아닙니다.
+GENERATED_MARKER = "자동 생성"
+
+
+def load_glue_allowlist(path: Path = GLUE_ALLOWLIST) -> list[dict]:
+    """허용 목록: 측정값이 아닌 수(이론값, 목표, 인용)와 그 이유. 항목마다 file, pattern, reason."""
+    if not path.is_file():
+        return []
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    for entry in entries:
+        if not str(entry.get("reason", "")).strip() or not entry.get("pattern") or not entry.get("file"):
+            raise ValueError(f"{path.name}: 항목마다 file, pattern, reason이 있어야 합니다: {entry}")
+    return entries
+
+
+def measured_texts(root: Path = ROOT) -> list[tuple[str, str, str]]:
+    """(파일 이름, 위치, 본문) 목록: 장 노트북의 마크다운 셀과 intro.md, README.md, docs/*.md (생성된 문서 제외)."""
+    texts = []
+    for nb_path in chapter_notebooks(root):
+        for i, cell in enumerate(read_nb(nb_path).cells):
+            if cell.cell_type == "markdown":
+                texts.append((nb_path.name, f"{nb_path.name} 셀 {i}", prose(cell.source)))
+    for md_path in [root / "intro.md", root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        if not md_path.is_file():
+            continue
+        text = md_path.read_text(encoding="utf-8")
+        if GENERATED_MARKER in text.split("\n", 1)[0] or md_path.name == "glossary.md":
+            continue
+        rel = md_path.relative_to(root).as_posix()
+        texts.append((rel, rel, prose(_ENGLISH_SUMMARY.sub("", text))))
+    return texts
+
+
+def unglued_number_problems(
+    texts: Iterable[tuple[str, str, str]], allow: list[dict], used: set[int] | None = None
+) -> list[str]:
+    """측정 낱말(정확도, 손실, 오차 …) 근처의 소수·백분율과 모든 'N초'가 glue 없이 적혀 있는 곳.
+
+    ``{glue:text}`` 역할은 :func:`prose` 가 걷어 내므로 glue로 붙인 수는 걸리지 않습니다. 수식은 이론이므로 뺍니다.
+    허용 목록 항목(``file``, ``pattern``: 숫자 주변 글자에 대한 정규식, ``reason``)에 맞으면 통과하고,
+    ``used`` 에 그 항목의 번호를 더합니다(쓰이지 않는 항목을 찾는 데 씁니다).
+    """
+    problems = []
+    for file, where, text in texts:
+        for line in _MATH.sub(" ", text).splitlines():
+            if line.lstrip().startswith("#"):
+                continue  # 제목의 절 번호(## 3.5 …)
+            for m in _MEASURED_NUMBER.finditer(line):
+                window = line[max(0, m.start() - _WINDOW): m.end() + _WINDOW]
+                if not (m.group(0).rstrip().endswith("초") or _MEASURE_WORDS.search(window)):
+                    continue
+                hits = [k for k, e in enumerate(allow) if e["file"] == file and re.search(e["pattern"], window)]
+                if hits:
+                    if used is not None:
+                        used.update(hits)
+                    continue
+                problems.append(
+                    f"{where}: 측정값 '{m.group(0).strip()}'을(를) 손으로 적었습니다 — glue로 붙이거나 "
+                    f"(helpers.glue.glue + {{glue:text}}), 측정값이 아니면 tools/glue_allowlist.yml에 이유와 함께 "
+                    f"적으세요: …{window.strip()}…"
+                )
     return problems
