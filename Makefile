@@ -26,13 +26,14 @@ export PYTHONUNBUFFERED := 1
 
 NOTEBOOKS := $(shell $(PYTHON) tools/toc_notebooks.py)
 
-.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest benchmark clean
+.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest sweep benchmark clean
 
 help:
 	@echo "make book   — 책 빌드 (_build/html/index.html)"
 	@echo "make test   — 모든 테스트"
 	@echo "make nbtest NB=chapters/01_perceptron.ipynb — 노트북 하나만 실행"
 	@echo "make benchmark — 노트북별 실행 시간·최대 메모리를 목표와 비교"
+	@echo "make sweep NB=chapters/… — 여러 시드로 실행해 glue 값의 최소·최대 보기"
 	@echo "make glossary / make strip / make set-repository URL=https://github.com/..."
 
 $(STAMP): requirements.txt pyproject.toml
@@ -90,6 +91,11 @@ benchmark: setup data
 
 nbtest: setup data
 	$(BIN)/python -m pytest --nbmake $(NB)
+
+# 시드 훑기 (CI가 아닌 일회성 측정): make sweep NB=chapters/02_mlp_backprop.ipynb [SEEDS="0 1 42"]
+SEEDS ?= 0 1 2 3 4 5 6 7 8 9 42
+sweep: setup data
+	$(BIN)/python tools/seed_sweep.py $(NB) --seeds "$(SEEDS)"
 
 # ---- 집필 도구 -------------------------------------------------------------
 glossary: setup
