@@ -28,7 +28,8 @@ TARGETS: dict[str, tuple[float, float]] = {
     "chapters/01_perceptron.ipynb": (60, 1500),
     "chapters/02_mlp_backprop.ipynb": (60, 1500),
     "chapters/03_activation_functions.ipynb": (60, 2000),
-    "chapters/04_keras_basics.ipynb": (180, 3000),
+    "chapters/04_keras_basics.ipynb": (60, 3000),
+    "chapters/05_keras_apis.ipynb": (40, 2000),
 }
 DEFAULT_TARGET = (180.0, 3000.0)
 COURSE_TARGET_S = 10 * 60  # 강좌 전체

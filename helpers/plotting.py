@@ -23,6 +23,7 @@ __all__ = [
     "KOREAN_FONT_CANDIDATES",
     "find_korean_font_files",
     "plot_history",
+    "plot_model",
     "set_theme",
     "use_korean_font",
 ]
@@ -248,5 +249,53 @@ def plot_history(
         axis.legend()
     if title:
         fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_model(model: Any, title: str, *, dpi: int = 80, figsize: tuple[float, float] = (6.0, 6.0)) -> Any:
+    """케라스 모델의 구조 그림을 한국어 제목과 함께 보여 줍니다 (4장에서 소개, 5장).
+
+    ``keras.utils.plot_model`` 은 그림을 파일로 저장합니다. 저장소 폴더에 그림 파일이 쌓이지 않도록
+    임시 폴더에 저장한 뒤 matplotlib으로 불러와 제목을 붙이고, 임시 파일은 지웁니다.
+    층 이름은 영어로 짓습니다(한글 층 이름은 텐서플로 백엔드에서 오류가 납니다, 4장).
+
+    Args:
+        model: 케라스 모델 (``keras.Model``, ``keras.Sequential`` 포함).
+        title: 그림 제목 (한국어 가능).
+        dpi: 구조 그림의 해상도. 층이 많으면 줄입니다.
+        figsize: matplotlib 그림 크기(인치).
+
+    Returns:
+        matplotlib ``Figure``.
+
+    Raises:
+        TypeError: ``model`` 이 케라스 모델이 아닐 때.
+        ValueError: ``title`` 이 비었거나 ``dpi`` 가 양수가 아닐 때.
+        RuntimeError: 그림 파일이 만들어지지 않았을 때 (pydot이나 Graphviz가 없을 때).
+    """
+    import keras
+    import matplotlib.pyplot as plt
+
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model에는 케라스 모델을 넘겨야 합니다. 받은 타입: {type(model).__name__}")
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError("title에는 비어 있지 않은 그림 제목을 넘기세요.")
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or dpi <= 0:
+        raise ValueError(f"dpi는 양의 정수여야 합니다. 받은 값: {dpi!r}")
+    use_korean_font()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.png"
+        keras.utils.plot_model(model, to_file=str(path), show_shapes=True, show_layer_names=True, dpi=dpi)
+        if not path.is_file():
+            raise RuntimeError(
+                "모델 그림 파일이 만들어지지 않았습니다. pydot(`pip install pydot`)과 Graphviz"
+                "(Debian/Ubuntu: `apt-get install graphviz`)가 설치되어 있는지 확인하세요. Colab에는 둘 다 있습니다."
+            )
+        image = plt.imread(path)
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.imshow(image)
+    ax.set_title(title)
+    ax.axis("off")
     fig.tight_layout()
     return fig

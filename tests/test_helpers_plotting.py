@@ -123,3 +123,48 @@ def test_plot_history_bad_inputs():
     with pytest.raises(ValueError, match="하나만"):
         plotting.plot_history({"loss": [1.0], "accuracy": [0.1]}, ax=ax)
     plt.close(fig)
+
+
+# ---- plot_model (4장, 5장) ------------------------------------------------------
+
+
+def _tiny_model():
+    from helpers import environment
+
+    environment.quiet_import_tensorflow()
+    import keras
+
+    return keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(2, name="hidden")], name="tiny")
+
+
+@pytest.mark.skipif(__import__("shutil").which("dot") is None, reason="Graphviz(dot)가 없습니다")
+def test_plot_model_shows_structure_with_korean_title(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # 작업 폴더에 그림 파일이 남지 않는지도 봅니다
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plotting.plot_model(_tiny_model(), "작은 모델: 은닉층 하나")
+        fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_title() == "작은 모델: 은닉층 하나"
+    assert ax.images and ax.images[0].get_array().shape[0] > 10
+    assert list(tmp_path.iterdir()) == []
+    plt.close(fig)
+
+
+def test_plot_model_bad_inputs():
+    with pytest.raises(TypeError, match="케라스 모델"):
+        plotting.plot_model("model", "제목")
+    model = _tiny_model()
+    with pytest.raises(ValueError, match="제목"):
+        plotting.plot_model(model, "  ")
+    with pytest.raises(ValueError, match="dpi"):
+        plotting.plot_model(model, "제목", dpi=0)
+
+
+def test_plot_model_without_graphviz_fails_loudly(monkeypatch):
+    import keras
+
+    model = _tiny_model()
+    monkeypatch.setattr(keras.utils, "plot_model", lambda *args, **kwargs: None)  # pydot이 없을 때처럼 파일 없음
+    with pytest.raises(RuntimeError, match="Graphviz"):
+        plotting.plot_model(model, "제목")
