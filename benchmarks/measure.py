@@ -181,7 +181,8 @@ def run_notebook(path: Path, *, timeout: int | None = None) -> dict[str, Any]:
     try:
         asyncio.run(_execute(client, record))
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
-        lines = [line for line in str(exc).splitlines() if line.strip()]
+        text = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))  # 색 코드 제거
+        lines = [line for line in text.splitlines() if line.strip()]
         errors = [line for line in lines if "Error" in line]
         record["error"] = (errors[-1] if errors else lines[-1] if lines else repr(exc))[:500]
     record["headline"] = headline_values(client.nb)

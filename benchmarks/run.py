@@ -48,7 +48,7 @@ def _headline_text(headline: dict[str, Any]) -> str:
     return ", ".join(parts) or "(headline_ 값 없음)"
 
 
-def measure_notebooks(notebooks: list[str], runs: int, rnd: int, log: dict[str, list[dict[str, Any]]]) -> None:
+def measure_notebooks(notebooks: list[str], log: dict[str, list[dict[str, Any]]]) -> None:
     for nb in notebooks:
         if any(r.get("error") for r in log.setdefault(nb, [])):
             continue  # 이미 실패한 노트북은 다시 실행하지 않습니다
@@ -144,7 +144,7 @@ def gpu_record(notebooks: list[str], runs: int) -> int:
     log: dict[str, list[dict[str, Any]]] = {}
     for rnd in range(runs):
         print(f"\n== {rnd + 1}/{runs}회차", flush=True)
-        measure_notebooks(notebooks, runs, rnd, log)
+        measure_notebooks(notebooks, log)
     rows = {nb: results.aggregate_notebook(r, measured_at=machine["date"], fingerprint=measure.fingerprint(machine),
                                            load_average=measure.load_average())
             for nb, r in log.items() if not any(x.get("error") for x in r)}
@@ -198,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     bl_log: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for rnd in range(args.runs):
         print(f"\n== {rnd + 1}/{args.runs}회차 (부하 {measure.load_average()})", flush=True)
-        measure_notebooks(notebooks, args.runs, rnd, nb_log)
+        measure_notebooks(notebooks, nb_log)
         if with_baselines:
             measure_baselines(rnd, bl_log, args.workloads)
     load_end = measure.load_average()
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     failures += bl_failures
 
     data = results.empty_results() if full else copy.deepcopy(old)
-    if full or not data.get("machine"):
+    if full or not data.get("notebooks"):
         data.update({"machine": machine, "fingerprint": fp, "runs": args.runs,
                      "load_average": {"start": load_start, "end": load_end}})
     if full:
@@ -236,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     flagged = results.regressions(old, {"notebooks": {nb: data["notebooks"][nb] for nb in rows}},
                                   budgets["regression_factor"])
 
+    if rows and not data.get("seed_reference_cpu_s"):
+        print("참고: 노트 레시피 세 개의 기준 CPU 시간이 없어 장별 악화(시간 비)는 비교하지 못했습니다.")
     print_summary(data, budgets, list(rows))
     elapsed = time.perf_counter() - started
     print(f"\n측정에 걸린 시간: {elapsed / 60:.1f}분, 부하(1·5·15분 평균) 시작 {load_start} → 끝 {load_end}")
@@ -243,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         for item in items:
             print(f"[{title}] {item}")
 
-    if not args.dry_run:
+    if not rows and not baselines:
+        print("\n잰 것이 없어 결과 파일과 쪽을 그대로 둡니다.")
+    elif not args.dry_run:
         results.save_results(data, args.output)
         print(f"\n결과: {args.output}")
         if args.output == results.RESULTS:

@@ -202,7 +202,8 @@ def _fake_results():
                          "chapters/01_perceptron.ipynb": _row(7, 8)}
     data["notebooks"]["chapters/01_perceptron.ipynb"]["fingerprint"] = "other"
     data["baselines"] = {"fashion_mnist": {"target": vars(ACC) | {"chapter": "chapters/04_keras_basics.ipynb"},
-                                           "recipes": {"seed": _recipe(100, 300), "course": _recipe(10, 20)}}}
+                                           "recipes": {"seed": _recipe(100, 300), "course": _recipe(10, 20)},
+                                           "measured_at": "2025-01-01T00:00:00+00:00", "fingerprint": "fp"}}
     data["baselines"]["fashion_mnist"]["speedup"] = results.speedups(data["baselines"]["fashion_mnist"])
     data["course_total"] = results.course_total(data["notebooks"])
     return data
@@ -216,11 +217,11 @@ def test_page_shows_measurements_budgets_and_ratios():
     assert page.split("\n", 1)[0].startswith("% 자동 생성")
     assert "# 실행 시간과 자원" in page
     assert "Test CPU, 쓸 수 있는 코어 2개" in page
-    assert f"| {_row(50, 80)['title']} | 50.0초 | {budgets['notebooks']['chapters/04_keras_basics.ipynb']}.0초 |" in page
+    assert f"| {_row(50, 80)['title']} | 50.0초 | {budgets['notebooks']['chapters/04_keras_basics.ipynb']}초 |" in page
     assert "`test_acc` 0.8947" in page
     assert "12.3초 (Tesla T4, 2025-02-03)" in page
     assert "†" in page  # 다른 기계에서 잰 행
-    assert "**9.2배**" in page  # 101/11
+    assert "벽시계 **9.2**" in page  # 101/11
     assert "도달" not in page.split("## 노트의 레시피와 비교")[1].split("**목표까지 시간**")[0].replace("도달하지", "")
 
 

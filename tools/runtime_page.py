@@ -29,6 +29,18 @@ def _s(value: float | None) -> str:
     return f"{value:.0f}초" if value >= 100 else f"{value:.1f}초"
 
 
+def _subject(word: str) -> str:
+    """주격 조사 '이'/'가': 마지막 한글 음절에 받침이 있으면 '이'."""
+    last = word[-1]
+    if "가" <= last <= "힣":
+        return "이" if (ord(last) - ord("가")) % 28 else "가"
+    return "이(가)"
+
+
+def _budget(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}초"
+
+
 def _stat_s(stat: dict[str, Any] | None) -> str:
     if not stat:
         return "—"
@@ -66,10 +78,25 @@ def _gpu_cell(nb: str, gpu_records: list[dict[str, Any]]) -> str:
     return ""
 
 
+def _when_and_load(data: dict[str, Any]) -> tuple[list[str], list[int], list[float]]:
+    """행과 기준 레시피가 잰 날짜, 실행 횟수, 1분 평균 부하(실행 시작과 끝)."""
+    dates, runs, loads = [], [], []
+    for row in data["notebooks"].values():
+        dates.append(row["measured_at"])
+        runs.append(row["runs"])
+        la = row.get("load_average") or []
+        loads += [la[i] for i in (0, 3) if i < len(la)]
+    for entry in (data.get("baselines") or {}).values():
+        dates.append(entry["measured_at"])
+        runs += [rec["runs"] for rec in entry["recipes"].values()]
+    return sorted(dates), sorted(set(runs)), loads
+
+
 def _machine_section(data: dict[str, Any]) -> list[str]:
     m = data["machine"]
-    load = data.get("load_average") or {}
-    start, end = load.get("start") or [], load.get("end") or []
+    dates, runs, loads = _when_and_load(data)
+    first, last = dates[0][:16].replace("T", " "), dates[-1][:16].replace("T", " ")
+    when = first if first == last else f"{first} ~ {last}"
     lines = [
         "## 측정 환경",
         "",
@@ -80,14 +107,16 @@ def _machine_section(data: dict[str, Any]) -> list[str]:
         f"| GPU | {', '.join(m['gpus']) if m.get('gpus') else '없음'} |",
         f"| 소프트웨어 | 파이썬 {m['python']}, 텐서플로 {m['tensorflow']}, 케라스 {m['keras']}, NumPy {m['numpy']} |",
         f"| 운영 체제 | {m['os']} |",
-        f"| 측정 날짜 | {m['date'][:16].replace('T', ' ')} |",
-        f"| 실행 횟수 | 노트북·레시피마다 {data.get('runs', '—')}회 (각각 새 커널·새 프로세스에서, 한 번에 하나씩) |",
+        f"| 측정 날짜 | {when} |",
+        f"| 실행 횟수 | 노트북·레시피마다 {runs[0] if len(runs) == 1 else f'{runs[0]}~{runs[-1]}'}회"
+        " (각각 새 커널·새 프로세스에서, 한 번에 하나씩) |",
     ]
-    if start and end:
-        lines.append(f"| 측정 중 부하 | 1분 평균 부하 {start[0]} (시작) → {end[0]} (끝) |")
+    if loads:
+        low, high = min(loads), max(loads)
+        lines.append(f"| 측정 중 부하 | 1분 평균 부하 {low}" + (f" ~ {high}" if high != low else "") + " |")
     lines += [
         "",
-        "부하는 그 순간 CPU를 기다리는 작업의 평균 수입니다. 코어 수보다 크면 다른 작업과 CPU를 나눠 쓴 것이므로"
+        "부하는 그 순간 CPU를 쓰거나 기다리는 작업 수의 평균입니다. 코어 수보다 크면 다른 작업과 CPU를 나눠 쓴 것이므로"
         " 벽시계 시간이 늘어납니다. CPU 시간은 부하의 영향을 훨씬 덜 받습니다.",
         "",
     ]
@@ -113,14 +142,14 @@ def _chapter_section(data: dict[str, Any], budgets: dict[str, Any], gpu_records:
             title += " †"
             other_machine = True
         lines.append(
-            f"| {title} | {_stat_s(row['wall_s'])}{' ⚠️' if over else ''} | {_s(budget)} | "
+            f"| {title} | {_stat_s(row['wall_s'])}{' ⚠️' if over else ''} | {_budget(budget)} | "
             f"{_s(row['cpu_s']['median'])} | {row['peak_rss_gb']['max']:.2f} GB{' ⚠️' if mem_over else ''} | "
             f"{_headline(row['headline'])} | {_gpu_cell(nb, gpu_records)} |"
         )
     total = data.get("course_total")
     if total:
         over = total["wall_s"] > budgets["course_seconds"]
-        lines.append(f"| **강좌 전체** | {_s(total['wall_s'])}{' ⚠️' if over else ''} | {_s(budgets['course_seconds'])} | "
+        lines.append(f"| **강좌 전체** | {_s(total['wall_s'])}{' ⚠️' if over else ''} | {_budget(budgets['course_seconds'])} | "
                      f"{_s(total['cpu_s'])} | | | |")
     lines += [
         "",
@@ -162,7 +191,7 @@ def _baseline_section(data: dict[str, Any]) -> list[str]:
             "",
             f"목표: {target['label']} {goal} {target['value']} (`{target['chapter']}`의 기준)",
             "",
-            f"| 레시피 | 내용 | 목표까지 시간 (CPU) | 전체 시간 | 최대 메모리 | 최종 {target['label']} |",
+            f"| 레시피 | 내용 | 목표까지 시간: 벽시계 (CPU) | 전체 시간 | 최대 메모리 | 최종 {target['label']} |",
             "| --- | --- | --- | --- | --- | --- |",
         ]
         for name, rec in entry["recipes"].items():
@@ -187,16 +216,18 @@ def _baseline_section(data: dict[str, Any]) -> list[str]:
             if sp["wall"] is None:
                 lines.append(f"- {label}: 목표에 닿지 못해 배속을 계산하지 않았습니다.")
                 continue
-            note = "" if sp["seed_reached"] else " (노트의 레시피는 목표에 닿지 못해 그 전체 시간과 비교한 값이므로 실제 배속의 하한)"
-            lines.append(f"- {label}: 목표까지 노트의 레시피보다 벽시계 기준 **{sp['wall']:.1f}배**,"
-                         f" CPU 기준 **{sp['cpu']:.1f}배** 빠릅니다{note}.")
+            note = ("" if sp["seed_reached"] else
+                    " 노트의 레시피는 목표에 닿지 못했으므로 그 전체 시간으로 나눈 값이며, 실제 비는 이보다 큽니다.")
+            lines.append(f"- {label}: 목표까지 걸린 시간의 비(노트의 레시피 ÷ {label})는 벽시계 **{sp['wall']:.1f}**,"
+                         f" CPU **{sp['cpu']:.1f}**입니다(1보다 크면 {label}{_subject(label)} 빠릅니다).{note}")
         chapter = data["notebooks"].get(target["chapter"])
         seed = entry["recipes"].get(results.SEED_RECIPE)
         if chapter and seed:
             ratio = seed["total_cpu_s"]["median"] / chapter["cpu_s"]["median"]
-            lines.append(f"- 비교: {chapter.get('title') or target['chapter']} 노트북 **전체**(다른 실험까지 모두)의 CPU 시간"
+            lines.append(f"- {chapter.get('title') or target['chapter']} 노트북 **전체**(다른 실험까지 모두)의 CPU 시간"
                          f" {_s(chapter['cpu_s']['median'])}은 노트의 레시피 하나의 CPU 시간"
-                         f" {_s(seed['total_cpu_s']['median'])}의 {1 / ratio:.2f}배입니다.")
+                         f" {_s(seed['total_cpu_s']['median'])}의 {1 / ratio:.2f}배입니다."
+                         f" 그 장의 대표 결과: {_headline(chapter['headline']).replace('<br>', ', ')}.")
         lines.append("")
     lines += [
         "**목표까지 시간**은 데이터 준비(불러오기, 정규화, 벡터화)와 모델 만들기, 그리고 목표 지표가 처음으로 목표를 넘은"

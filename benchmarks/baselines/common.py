@@ -99,6 +99,23 @@ def epoch_probe(clock: Clock, measure: Callable[[Any], float], log: list[dict[st
     return _Probe()
 
 
+def batched_accuracy(model: Any, x: Any, y: Any, *, batch_size: int = 2000) -> float:
+    """정확도를 조각마다 ``model(조각)`` 으로 잽니다 (목표 확인용).
+
+    ``model.evaluate(x, y)`` 는 배열 전체를 텐서플로 데이터셋으로 복사하므로, 큰 입력(IMDB의 25,000 × 10,000 행렬)에서는
+    측정이 레시피보다 메모리를 더 쓰게 됩니다. 조각 단위로 재면 한 조각 크기만 더 씁니다.
+    출력이 한 열이면 0.5 기준의 이진 분류, 여러 열이면 ``argmax`` 로 봅니다.
+    """
+    import numpy as np
+
+    correct = 0
+    for start in range(0, len(y), batch_size):
+        out = np.asarray(model(x[start:start + batch_size], training=False))
+        pred = (out[:, 0] > 0.5).astype(int) if out.shape[-1] == 1 else out.argmax(axis=-1)
+        correct += int(np.sum(pred == np.asarray(y[start:start + batch_size]).astype(int)))
+    return correct / len(y)
+
+
 def time_to_target(epochs: list[dict[str, Any]], target: Target) -> dict[str, Any] | None:
     """에포크 기록에서 목표를 처음 넘은 에포크의 누적 시간. 넘지 못했으면 ``None``."""
     for entry in epochs:

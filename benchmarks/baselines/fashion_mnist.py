@@ -85,7 +85,7 @@ def run(recipe: Recipe, args: argparse.Namespace) -> dict[str, Any]:
                       optimizer=keras.optimizers.Adam(learning_rate=schedule), metrics=["accuracy"])
 
     def test_accuracy(m: keras.Model) -> float:
-        return m.evaluate(X_test, y_test, batch_size=2000, verbose=0, return_dict=True)["accuracy"]
+        return common.batched_accuracy(m, X_test, y_test)
 
     epochs: list[dict[str, Any]] = []
     model.fit(X_train, y_train, epochs=settings["epochs"], batch_size=settings["batch_size"],
