@@ -213,6 +213,10 @@ def main(argv: list[str] | None = None) -> int:
     failures += bl_failures
 
     data = results.empty_results() if full else copy.deepcopy(old)
+    if full and not with_baselines:  # 기준 레시피를 다시 재지 않았으면 커밋된 것을 그대로 둡니다
+        for key in ("baselines", "seed_reference_cpu_s", "baselines_measured_at"):
+            if key in old:
+                data[key] = old[key]
     if full or not data.get("notebooks"):
         data.update({"machine": machine, "fingerprint": fp, "runs": args.runs,
                      "load_average": {"start": load_start, "end": load_end}})
