@@ -26,13 +26,13 @@ export PYTHONUNBUFFERED := 1
 
 NOTEBOOKS := $(shell $(PYTHON) tools/toc_notebooks.py)
 
-.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest sweep benchmark clean
+.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest sweep benchmark benchmark-threads runtime-page clean
 
 help:
 	@echo "make book   — 책 빌드 (_build/html/index.html)"
 	@echo "make test   — 모든 테스트"
 	@echo "make nbtest NB=chapters/01_perceptron.ipynb — 노트북 하나만 실행"
-	@echo "make benchmark — 노트북별 실행 시간·최대 메모리를 목표와 비교"
+	@echo "make benchmark [NB=chapters/…] [RUNS=3] — 장별 시간·메모리·대표 결과와 노트의 레시피 비교 (benchmarks/README.md)"
 	@echo "make sweep NB=chapters/… — 여러 시드로 실행해 glue 값의 최소·최대 보기"
 	@echo "make glossary / make strip / make set-repository URL=https://github.com/..."
 
@@ -85,9 +85,20 @@ book-from-cache:
 browser:
 	$(BIN)/python -m pytest -m browser -q
 
-# 속도·메모리 목표는 테스트가 아니라 벤치마크에 있습니다 (benchmarks/notebooks.py).
+# 속도·메모리 예산은 테스트가 아니라 벤치마크에 있습니다 (benchmarks/budgets.yml, benchmarks/README.md).
+#   make benchmark                       전체: 목차의 모든 장 + 노트의 레시피, RUNS회씩 → benchmarks/results.json, docs/runtime.md
+#   make benchmark NB=chapters/04_….ipynb 그 장의 행만 다시 재기
+#   make benchmark-threads               CI의 nbmake 병렬 실행 설정 비교 (benchmarks/threads.py)
+RUNS ?= 3
 benchmark: setup data
-	$(BIN)/python benchmarks/notebooks.py
+	$(BIN)/python benchmarks/run.py --runs $(RUNS) $(if $(NB),--nb $(NB))
+
+THREADS_ARGS ?=
+benchmark-threads: setup data
+	$(BIN)/python benchmarks/threads.py $(THREADS_ARGS)
+
+runtime-page: setup
+	$(BIN)/python tools/runtime_page.py
 
 nbtest: setup data
 	$(BIN)/python -m pytest --nbmake $(NB)
