@@ -66,7 +66,7 @@ book: setup system-deps data
 # ---- 테스트 ---------------------------------------------------------------
 # 노트북은 한 번만 실행합니다: pytest --nbmake로 복사본(.nbexec/, nbmake는 _build 아래를 건너뜁니다)을 실행하고(-n $(JOBS)),
 # 그 결과를 책 빌드 캐시에 넣은 뒤 책을 빌드하므로 빌드가 노트북을 다시 실행하지 않습니다.
-test: SYSTEM_DEPS = book browser
+test: SYSTEM_DEPS = book browser test
 test: setup system-deps data unit notebooks book-from-cache browser
 	@echo "모든 테스트 통과"
 
