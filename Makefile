@@ -58,9 +58,9 @@ else
 endif
 
 # ---- 책 -------------------------------------------------------------------
+# 빌드 명령은 book-from-cache 한 곳에 있습니다 (make test도 같은 명령으로 빌드합니다).
 book: SYSTEM_DEPS = book
-book: setup system-deps data
-	$(BIN)/jupyter-book build -W -n --keep-going .
+book: setup system-deps data book-from-cache
 	@echo "책: $(abspath _build/html/index.html)"
 
 # ---- 테스트 ---------------------------------------------------------------
@@ -74,13 +74,18 @@ unit:
 	$(BIN)/python -m pytest -m "not browser" -q
 
 notebooks:
+	$(BIN)/python tools/build_guard.py prepare
 	rm -rf .nbexec && mkdir -p .nbexec/chapters
 	cp $(NOTEBOOKS) .nbexec/chapters/
 	$(BIN)/python -m pytest --nbmake --overwrite -n $(JOBS) --durations=0 .nbexec/chapters -q
 	$(BIN)/python tools/cache_executed.py .nbexec/chapters
 
+# build_guard: helpers/·requirements.txt가 바뀌었거나 지난 빌드가 실패했으면 캐시·Sphinx 환경을 지우고(prepare),
+# 빌드가 끝나면 모든 쪽에 실행 오류(traceback)가 없는지 HTML을 검사합니다(verify). tools/build_guard.py 참고.
 book-from-cache:
+	$(BIN)/python tools/build_guard.py prepare
 	$(BIN)/jupyter-book build -W -n --keep-going .
+	$(BIN)/python tools/build_guard.py verify
 
 browser:
 	$(BIN)/python -m pytest -m browser -q
