@@ -171,7 +171,8 @@ def _synthetic_glyph_order(font: Any) -> None:
 
 def _cache_dirs() -> list[Path]:
     """사본을 둘 폴더 후보: matplotlib 캐시 폴더, 그다음 임시 폴더."""
-    return [Path(matplotlib.get_cachedir()) / "dlbook-fonts", Path(tempfile.gettempdir()) / "dlbook-fonts"]
+    user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+    return [Path(matplotlib.get_cachedir()) / "dlbook-fonts", Path(tempfile.gettempdir()) / f"dlbook-fonts-{user}"]
 
 
 def _copy_stem(path: Path, face: int) -> str:
@@ -342,9 +343,17 @@ def set_theme(**kwargs: Any) -> str:
 
     Returns:
         적용한 한글 글꼴 가족 이름.
-    """
-    import seaborn as sns
 
+    Raises:
+        ImportError: seaborn이 설치되어 있지 않을 때 (설치 방법을 알려 줍니다).
+    """
+    try:
+        import seaborn as sns
+    except ImportError as exc:
+        raise ImportError(
+            "set_theme에는 seaborn이 필요합니다. `pip install seaborn`으로 설치하세요 "
+            "(Colab과 requirements.txt에는 들어 있습니다)."
+        ) from exc
     sns.set_theme(**kwargs)
     return use_korean_font()
 
