@@ -39,13 +39,14 @@ PROBE = Path(__file__).with_name("install_probe.py")
 
 
 def find_python(version: str) -> str | None:
-    """``3.12`` 같은 버전의 파이썬 실행 파일 (PATH, 그다음 pyenv). 없으면 None."""
-    found = shutil.which(f"python{version}")
-    if found:
-        return found
+    """``3.12`` 같은 버전의 실제로 돌아가는 파이썬 실행 파일 (pyenv, 그다음 PATH). 없으면 None."""
     pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    matches = sorted(glob.glob(str(pyenv / f"{version}.*" / "bin" / "python")), key=_version_key)
-    return matches[-1] if matches else None
+    candidates = sorted(glob.glob(str(pyenv / f"{version}.*" / "bin" / "python")), key=_version_key, reverse=True)
+    candidates.append(shutil.which(f"python{version}") or "")  # pyenv 심(shim)은 버전이 없으면 실패합니다
+    for candidate in filter(None, candidates):
+        if _run([candidate, "-c", f"import sys; assert sys.version.startswith('{version}.')"]).returncode == 0:
+            return candidate
+    return None
 
 
 def _version_key(path: str) -> tuple[int, ...]:
