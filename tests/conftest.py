@@ -36,7 +36,7 @@ def _browser_tests_requested(config: pytest.Config) -> bool:
 def _missing_artifact(item: pytest.Item) -> str | None:
     """브라우저 테스트 하나가 필요로 하는데 없는 것 (있으면 None)."""
     fixtures = set(getattr(item, "fixturenames", ()))
-    if "server" in fixtures and not BUILT_BOOK.is_file():
+    if fixtures & {"server", "built_html"} and not BUILT_BOOK.is_file():
         return f"빌드된 책({BUILT_BOOK.parent.relative_to(ROOT)})이 없습니다: `make book`이나 `make test`를 먼저 실행하세요"
     if "browser" in fixtures and not (shutil.which("chromium") or shutil.which("chromium-browser")):
         return "chromium이 없습니다: `bash tools/install_system_deps.sh browser`로 설치하세요"
@@ -54,3 +54,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         reason = _missing_artifact(item)
         if reason:
             item.add_marker(pytest.mark.skip(reason=f"브라우저 테스트를 건너뜁니다 — {reason}"))
+
+
+@pytest.fixture(scope="session")
+def built_html() -> Path:
+    """빌드된 책의 HTML 폴더 (없으면 실패: 브라우저 테스트를 직접 고른 실행에서만 여기까지 옵니다)."""
+    if not BUILT_BOOK.is_file():
+        pytest.fail("빌드된 책(_build/html)이 없습니다: make test 또는 make book을 먼저 실행하세요")
+    return BUILT_BOOK.parent

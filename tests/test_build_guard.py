@@ -61,6 +61,12 @@ def test_clean_page_and_traceback_in_prose_pass(tmp_path):
     assert page_problems(_page(tmp_path, body)) == []
 
 
+@pytest.mark.browser
+def test_built_book_pages_show_no_traceback(built_html):
+    """이 책을 빌드한 결과: 어느 쪽에도 실행 오류가 보이지 않습니다 (make의 verify와 같은 검사)."""
+    assert build_guard.built_book_problems(built_html) == []
+
+
 def test_fingerprint_follows_helpers_and_requirements(tmp_path):
     (tmp_path / "helpers").mkdir()
     (tmp_path / "helpers" / "a.py").write_text("x = 1\n")
