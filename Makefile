@@ -58,15 +58,15 @@ else
 endif
 
 # ---- 책 -------------------------------------------------------------------
+# 빌드 명령은 book-from-cache 한 곳에 있습니다 (make test도 같은 명령으로 빌드합니다).
 book: SYSTEM_DEPS = book
-book: setup system-deps data
-	$(BIN)/jupyter-book build -W -n --keep-going .
+book: setup system-deps data book-from-cache
 	@echo "책: $(abspath _build/html/index.html)"
 
 # ---- 테스트 ---------------------------------------------------------------
 # 노트북은 한 번만 실행합니다: pytest --nbmake로 복사본(.nbexec/, nbmake는 _build 아래를 건너뜁니다)을 실행하고(-n $(JOBS)),
 # 그 결과를 책 빌드 캐시에 넣은 뒤 책을 빌드하므로 빌드가 노트북을 다시 실행하지 않습니다.
-test: SYSTEM_DEPS = book browser
+test: SYSTEM_DEPS = book browser test
 test: setup system-deps data unit notebooks book-from-cache browser
 	@echo "모든 테스트 통과"
 
@@ -74,13 +74,18 @@ unit:
 	$(BIN)/python -m pytest -m "not browser" -q
 
 notebooks:
+	$(BIN)/python tools/build_guard.py prepare
 	rm -rf .nbexec && mkdir -p .nbexec/chapters
 	cp $(NOTEBOOKS) .nbexec/chapters/
 	$(BIN)/python -m pytest --nbmake --overwrite -n $(JOBS) --durations=0 .nbexec/chapters -q
 	$(BIN)/python tools/cache_executed.py .nbexec/chapters
 
+# build_guard: helpers/·requirements.txt가 바뀌었거나 지난 빌드가 실패했으면 캐시·Sphinx 환경을 지우고(prepare),
+# 빌드가 끝나면 모든 쪽에 실행 오류(traceback)가 없는지 HTML을 검사합니다(verify). tools/build_guard.py 참고.
 book-from-cache:
+	$(BIN)/python tools/build_guard.py prepare
 	$(BIN)/jupyter-book build -W -n --keep-going .
+	$(BIN)/python tools/build_guard.py verify
 
 browser:
 	$(BIN)/python -m pytest -m browser -q

@@ -2,6 +2,7 @@
 # 책과 테스트에 필요한 Debian/Ubuntu 패키지를 (없을 때만) 설치합니다.
 #   book:    graphviz (keras.utils.plot_model), fonts-nanum (한글 글꼴 대체 경로)
 #   browser: chromium (빌드된 책을 여는 테스트)
+#   test:    fonts-noto-cjk (글꼴 모음(.ttc)에서 한국어 글꼴을 고르는 경로를 테스트가 매번 실행하도록)
 # apt-get이 없는 시스템(macOS 등)에서는 필요한 것을 안내만 합니다.
 set -euo pipefail
 want=()
@@ -10,6 +11,7 @@ for group in "$@"; do
     book)    command -v dot >/dev/null || want+=(graphviz)
              [ -f /usr/share/fonts/truetype/nanum/NanumGothic.ttf ] || want+=(fonts-nanum) ;;
     browser) command -v chromium >/dev/null || want+=(chromium) ;;
+    test)    [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || want+=(fonts-noto-cjk) ;;
     *) echo "알 수 없는 묶음: $group" >&2; exit 2 ;;
   esac
 done
