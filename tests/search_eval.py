@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
+sys.path.insert(0, str(ROOT / "_ext"))
+
+from korean_search import query_words  # noqa: E402
 from toc_notebooks import toc_files  # noqa: E402
 
 import yaml  # noqa: E402
@@ -77,12 +80,12 @@ def serve(directory: Path):
 
 
 def page_texts(page, url: str, docnames: list[str]) -> dict[str, str]:
-    """각 쪽 본문([role=main])의 글자 (검색 색인과 같은 범위: 접힌 풀이·코드 포함, 스크립트 제외)."""
+    """각 쪽 본문(article)의 글자 (검색 색인과 같은 범위: 접힌 풀이·코드 포함, 스크립트와 앞뒤 쪽 링크 제외)."""
     texts = {}
     for doc in docnames:
         page.goto(f"{url}/{doc}.html", wait_until="domcontentloaded")
         texts[doc] = page.evaluate(
-            """() => { const m = document.querySelector('[role=main]').cloneNode(true);
+            """() => { const m = (document.querySelector('article.bd-article') || document.querySelector('[role=main]')).cloneNode(true);
                        m.querySelectorAll('script, style, .headerlink').forEach(e => e.remove());
                        return m.textContent; }"""
         )
@@ -121,14 +124,15 @@ def count(text: str, word: str) -> int:
 
 
 def recall_table(page, url: str, root: Path = ROOT, texts: dict[str, str] | None = None) -> dict:
-    """형태(그대로·목적격·주제)마다 (찾은 정답 쪽, 정답 쪽, 놓친 (질문, 쪽) 목록)."""
+    """형태(그대로·목적격·주제)마다 재현율(찾은 정답 쪽 / 정답 쪽, 놓친 것)과
+    정밀도(찾은 장 쪽 가운데 질문의 낱말(조사를 뗀 것)을 모두 쓰는 쪽의 비율, 잘못 찾은 것)."""
     docs = chapter_pages(root)
     texts = texts or page_texts(page, url, docs)
     open_search(page, url)
     table = {}
     for form in ("bare", "object", "topic"):
-        found = total = 0
-        missed = []
+        found = total = correct = returned = 0
+        missed, wrong = [], []
         for word in glossary_words(root):
             expected = {d for d in docs if count(texts[d], word) >= 2}
             if not expected:
@@ -138,7 +142,14 @@ def recall_table(page, url: str, root: Path = ROOT, texts: dict[str, str] | None
             found += len(expected & got)
             total += len(expected)
             missed += [(query, d) for d in sorted(expected - got)]
-        table[form] = {"found": found, "total": total, "missed": missed}
+            for d in sorted(got & set(docs)):
+                returned += 1
+                if all(count(texts[d], w) for w in query_words(query)):
+                    correct += 1
+                else:
+                    wrong.append((query, d))
+        table[form] = {"found": found, "total": total, "missed": missed,
+                       "correct": correct, "returned": returned, "wrong": wrong}
     return table
 
 
@@ -156,7 +167,8 @@ def main(html: Path) -> None:
             page = browser.new_page()
             table = recall_table(page, url)
             for form, row in table.items():
-                print(f"{form:7s} {row['found']}/{row['total']} = {row['found'] / max(row['total'], 1):.3f}")
+                print(f"{form:7s} 재현율 {row['found']}/{row['total']} = {row['found'] / max(row['total'], 1):.3f}"
+                      f"  정밀도 {row['correct']}/{row['returned']} = {row['correct'] / max(row['returned'], 1):.3f}")
                 print("   놓친 것:", json.dumps(row["missed"][:40], ensure_ascii=False))
             for q in ["퍼셉트론을", "역전파는", "활성화 함수", "손실 함수를", "Dense", "딥러닝", "바나나", "자전거"]:
                 res = search(page, q)

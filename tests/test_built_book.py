@@ -261,9 +261,9 @@ CODE = "pre, code, kbd, samp, .cell_output, .output"
 MATH = "mjx-container, .math, math"
 BIBLIOGRAPHY = ".citation, .bibtex-citation, [role=doc-biblioentry], .bibliography"
 
-COLLECT_UI_STRINGS = """([ATTRS, CODE, MATH, BIB]) => {
-  const out = [{where: 'document.title', text: document.title}];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+COLLECT_UI_STRINGS = """(root, [ATTRS, CODE, MATH, BIB]) => {
+  const out = root === document.body ? [{where: 'document.title', text: document.title}] : [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const el = walker.currentNode.parentElement;
     if (!el || el.closest('script, style, noscript') || el.closest(CODE) || el.closest(MATH) || el.closest(BIB)) continue;
@@ -272,7 +272,7 @@ COLLECT_UI_STRINGS = """([ATTRS, CODE, MATH, BIB]) => {
     const where = el.closest('#search-results .context') ? 'excerpt' : 'text <' + el.tagName.toLowerCase() + '>';
     if (/[A-Za-z]/.test(text)) out.push({where, text});
   }
-  for (const el of document.querySelectorAll('*')) {
+  for (const el of [root, ...root.querySelectorAll('*')]) {
     if (el.closest('script, style') || el.closest(MATH) || el.closest(BIB)) continue;
     for (const name of ATTRS) {
       const value = el.getAttribute(name);
@@ -280,6 +280,7 @@ COLLECT_UI_STRINGS = """([ATTRS, CODE, MATH, BIB]) => {
     }
     if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && /[A-Za-z]/.test(el.value))
       out.push({where: 'value <input>', text: el.value});
+    if (el.closest('pre')) continue;  // 코드 글자(구문 강조 span)에는 덧붙인 글이 없습니다
     for (const pseudo of ['::before', '::after']) {
       const content = getComputedStyle(el, pseudo).content;
       if (content && content.startsWith('"') && /[A-Za-z]/.test(content))
@@ -324,8 +325,10 @@ def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
     return sorted(set(problems))
 
 
-def ui_strings(page) -> list[dict]:
-    return page.evaluate(COLLECT_UI_STRINGS, [UI_ATTRIBUTES, CODE, MATH, BIBLIOGRAPHY])
+def ui_strings(page, within=None) -> list[dict]:
+    """쪽 전체(또는 `within` 요소 아래)의 글자와 문구 속성."""
+    root = within if within is not None else page.locator("body")
+    return root.evaluate(COLLECT_UI_STRINGS, [UI_ATTRIBUTES, CODE, MATH, BIBLIOGRAPHY])
 
 
 def test_planted_english_ui_is_caught(browser, tmp_path):
@@ -365,11 +368,11 @@ def test_no_english_ui_text(open_page, path):
     if copy.count():
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         copy.click(force=True)
-        strings += ui_strings(page)
+        strings += ui_strings(page, copy)
     toggle = page.locator(".dropdown .admonition-title, details.hide summary").first
     if toggle.count():
         toggle.click(force=True)
-        strings += ui_strings(page)
+        strings += ui_strings(page, toggle.locator(".."))
     problems = english_ui_problems(strings, authored_text())
     assert not problems, "영어 UI 문구 (_ext/locale 또는 _ext/templates에서 번역하세요):\n" + "\n".join(problems)
 

@@ -1,7 +1,7 @@
 """빌드된 책의 한국어 검색 (헤드리스 크로미움, `make test`의 브라우저 단계).
 
 - 재현율: docs/terms.yml의 한국어 용어를 그대로·목적격 조사(을/를)·주제 조사(은/는)를 붙여 검색하면, 그 용어를
-  본문에 두 번 이상 쓰는 장 쪽을 98% 이상 찾아야 합니다.
+  본문에 두 번 이상 쓰는 장 쪽을 98% 이상 찾아야 합니다. 찾은 장 쪽의 98% 이상은 그 낱말을 실제로 써야 합니다(정밀도).
 - 순위: 낱말을 가르치는 장(장 제목·학습 목표·요약·절 제목이 그 낱말을 부르는 장)이 첫 결과여야 합니다.
   가르치는 장은 원본 노트북에서 정합니다 (이 파일의 `teaching_chapter`).
 - 책에 없는 낱말은 아무것도 찾지 않고, 영문·코드 식별자(`Dense`, `fit`)는 지금처럼 찾습니다.
@@ -140,6 +140,14 @@ def test_glossary_recall(recall, form):
     assert row["total"] > 0, "용어를 두 번 이상 쓰는 장이 없습니다"
     value = row["found"] / row["total"]
     assert value >= MIN_RECALL, f"재현율 {row['found']}/{row['total']} = {value:.3f}; 놓친 것: {row['missed'][:20]}"
+
+
+@pytest.mark.parametrize("form", ["bare", "object", "topic"])
+def test_glossary_precision(recall, form):
+    """음절 조각으로 찾으므로, 찾은 장 쪽이 질문의 낱말을 정말 쓰는지도 봅니다."""
+    row = recall[form]
+    value = row["correct"] / max(row["returned"], 1)
+    assert value >= MIN_RECALL, f"정밀도 {row['correct']}/{row['returned']} = {value:.3f}; 잘못 찾은 것: {row['wrong'][:20]}"
 
 
 def test_python_and_browser_split_queries_alike(page, site):

@@ -76,3 +76,25 @@ var splitQuery = (query) => {
   }
   return terms;
 };
+
+/*
+ * 스핑크스는 세 글자 미만의 질문 조각을 '있으면 좋은' 조각으로 셉니다(영어의 짧은 낱말을 위한 규칙). 한글 조각은
+ * 모두 한두 글자이므로 세 글자 이상인 영문 낱말과 함께 물으면 한글 없이도 결과가 됩니다(「함수형 API」가 「API」만
+ * 쓴 쪽을 찾음). 그래서 본문 검색 결과 가운데 한글 조각을 모두 가진 쪽만 남깁니다.
+ */
+const koreanRequirePieces = () => {
+  if (typeof Search === "undefined" || !Search.performTermsSearch || Search.koreanPatched) return;
+  const performTermsSearch = Search.performTermsSearch;
+  const has = (files, i) => files !== undefined && (files === i || (Array.isArray(files) && files.includes(i)));
+  Search.performTermsSearch = (searchTerms, excludedTerms) => {
+    const pieces = [...searchTerms].filter((term) => KoreanSearch.isHangul(term));
+    const { terms, titleterms, docnames } = Search._index;
+    return performTermsSearch(searchTerms, excludedTerms).filter((result) => {
+      const i = docnames.indexOf(result[0]);
+      return pieces.every((piece) => has(terms[piece], i) || has(titleterms[piece], i));
+    });
+  };
+  Search.koreanPatched = true;
+};
+koreanRequirePieces();  // 검색 쪽에서는 searchtools.js가 이 스크립트보다 먼저 실립니다
+document.addEventListener("DOMContentLoaded", koreanRequirePieces);
