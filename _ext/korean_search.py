@@ -1,2 +1,0 @@
-def setup(app):
-    return {"parallel_read_safe": True}
