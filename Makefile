@@ -26,11 +26,12 @@ export PYTHONUNBUFFERED := 1
 
 NOTEBOOKS := $(shell $(PYTHON) tools/toc_notebooks.py)
 
-.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser glossary strip set-repository nbtest sweep benchmark benchmark-threads runtime-page clean
+.PHONY: help book test setup system-deps data unit notebooks book-from-cache browser pdf glossary strip set-repository nbtest sweep benchmark benchmark-threads runtime-page clean
 
 help:
 	@echo "make book   — 책 빌드 (_build/html/index.html)"
 	@echo "make test   — 모든 테스트"
+	@echo "make pdf    — 인쇄용 PDF (_build/latex/book.pdf)와 그 검사"
 	@echo "make nbtest NB=chapters/01_perceptron.ipynb — 노트북 하나만 실행"
 	@echo "make benchmark [NB=chapters/…] [RUNS=3] — 장별 시간·메모리·대표 결과와 노트의 레시피 비교 (benchmarks/README.md)"
 	@echo "make sweep NB=chapters/… — 여러 시드로 실행해 glue 값의 최소·최대 보기"
@@ -71,7 +72,7 @@ test: setup system-deps data unit notebooks book-from-cache browser
 	@echo "모든 테스트 통과"
 
 unit:
-	$(BIN)/python -m pytest -m "not browser" -q
+	$(BIN)/python -m pytest -m "not browser and not pdf" -q
 
 notebooks:
 	$(BIN)/python tools/build_guard.py prepare
@@ -89,6 +90,17 @@ book-from-cache:
 
 browser:
 	$(BIN)/python -m pytest -m browser -q
+
+# ---- PDF ------------------------------------------------------------------
+# XeLaTeX + kotex. 노트북 실행 결과는 책 빌드의 캐시(_build/.jupyter_cache)를 다시 씁니다(make test/book 뒤라면
+# 다시 실행하지 않음). 실패한 LaTeX 실행이 남긴 _build/latex는 다음 실행을 망가뜨리므로 매번 지우고 시작합니다.
+pdf: SYSTEM_DEPS = pdf
+pdf: setup system-deps data
+	rm -rf _build/latex
+	$(BIN)/python tools/build_guard.py prepare
+	$(BIN)/jupyter-book build -W -n --keep-going --builder pdflatex .
+	$(BIN)/python -m pytest -m pdf -q
+	@echo "PDF: $(abspath _build/latex/book.pdf)"
 
 # 속도·메모리 예산은 테스트가 아니라 벤치마크에 있습니다 (benchmarks/budgets.yml, benchmarks/README.md).
 #   make benchmark                       전체: 목차의 모든 장 + 노트의 레시피, RUNS회씩 → benchmarks/results.json, docs/runtime.md

@@ -245,3 +245,149 @@ def test_chapter_page(open_page, stem):
     ]
     assert checks_lines, "숨은 확인 셀에 checks. 줄이 없습니다"
     assert not [line for line in checks_lines if line in article], "숨은 확인 셀의 코드가 책에 보입니다"
+
+
+# ---- 3. 영어 UI 문구 ------------------------------------------------------------------------
+# 테마, myst-nb, sphinx-exercise, sphinx-togglebutton, sphinx-copybutton, 실행 단추가 쪽에 넣는 문구(풍선 도움말,
+# aria-label, 대체 텍스트 포함)에 영어가 남으면 안 됩니다. 허용: 코드(입력·출력), 수식, 참고 문헌, 고유 명사
+# (Keras, TensorFlow, Colab, GitHub), 그리고 집필자가 원본에 쓴 영어(「퍼셉트론(perceptron)」의 원어, XOR, NumPy …).
+# 원본에 없는 영어 문구는 도구가 넣은 것이므로 잡아냅니다 (번역: _ext/locale, _ext/templates, _ext/static).
+
+PROPER_NOUNS = {"Keras", "TensorFlow", "Colab", "GitHub"}
+UI_ATTRIBUTES = ["title", "aria-label", "aria-description", "aria-roledescription", "aria-valuetext", "placeholder",
+                 "alt", "label", "data-toggle-hint", "data-tooltip", "data-bs-title", "data-bs-original-title",
+                 "data-bs-content"]
+CODE = "pre, code, kbd, samp, .cell_output, .output"
+MATH = "mjx-container, .math, math"
+BIBLIOGRAPHY = ".citation, .bibtex-citation, [role=doc-biblioentry], .bibliography"
+
+COLLECT_UI_STRINGS = """(root, [ATTRS, CODE, MATH, BIB]) => {
+  const out = root === document.body ? [{where: 'document.title', text: document.title}] : [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest('script, style, noscript') || el.closest(CODE) || el.closest(MATH) || el.closest(BIB)) continue;
+    const text = walker.currentNode.nodeValue.replace(/\\s+/g, ' ').trim();
+    // 검색 결과의 본문 발췌는 앞뒤가 낱말 중간에서 잘립니다 ('excerpt': 원본의 일부이면 됩니다)
+    const where = el.closest('#search-results .context') ? 'excerpt' : 'text <' + el.tagName.toLowerCase() + '>';
+    if (/[A-Za-z]/.test(text)) out.push({where, text});
+  }
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (el.closest('script, style') || el.closest(MATH) || el.closest(BIB)) continue;
+    for (const name of ATTRS) {
+      const value = el.getAttribute(name);
+      if (value && /[A-Za-z]/.test(value)) out.push({where: name + ' <' + el.tagName.toLowerCase() + '>', text: value});
+    }
+    if (el.tagName === 'INPUT' && ['button', 'submit', 'reset'].includes(el.type) && /[A-Za-z]/.test(el.value))
+      out.push({where: 'value <input>', text: el.value});
+    if (el.closest('pre')) continue;  // 코드 글자(구문 강조 span)에는 덧붙인 글이 없습니다
+    for (const pseudo of ['::before', '::after']) {
+      const content = getComputedStyle(el, pseudo).content;
+      if (content && content.startsWith('"') && /[A-Za-z]/.test(content))
+        out.push({where: pseudo + ' <' + el.tagName.toLowerCase() + '>', text: content.slice(1, -1)});
+    }
+  }
+  return out;
+}"""
+
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[ -][A-Za-z][A-Za-z'’]*)*")
+
+
+@functools.lru_cache(maxsize=1)
+def authored_text() -> str:
+    """집필자가 쓴 글 전체: 목차의 원본(마크다운, 노트북의 마크다운·코드), 설정의 제목, 용어집 원본."""
+    parts = [(ROOT / "_config.yml").read_text(encoding="utf-8"), (ROOT / "docs" / "terms.yml").read_text(encoding="utf-8")]
+    for entry in quality.toc_entries():
+        md, nb = ROOT / f"{entry}.md", ROOT / f"{entry}.ipynb"
+        if md.is_file():
+            parts.append(md.read_text(encoding="utf-8"))
+        elif nb.is_file():
+            parts += [c.source for c in nbformat.read(nb, as_version=4).cells]
+    return re.sub(r"\s+", " ", "\n".join(parts))
+
+
+def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
+    """원본에 없는 영어 문구 (고유 명사, 파일 확장자 제외)."""
+    problems = []
+    for item in strings:
+        text = item["text"]
+        for match in _ENGLISH_RUN.finditer(text):
+            run = match.group(0)
+            if set(run.split()) <= PROPER_NOUNS:
+                continue
+            if match.start() > 0 and text[match.start() - 1] == "." and re.fullmatch(r"\.\w+", text.strip()):
+                continue  # 내려받기 메뉴의 파일 형식(.ipynb, .pdf)
+            if item["where"] == "excerpt" and run in authored:
+                continue
+            if re.search(r"(?<![A-Za-z])" + re.escape(run) + r"(?![A-Za-z])", authored):
+                continue
+            problems.append(f"{item['where']}: {run!r} (in {text[:80]!r})")
+    return sorted(set(problems))
+
+
+def ui_strings(page, within=None) -> list[dict]:
+    """쪽 전체(또는 `within` 요소 아래)의 글자와 문구 속성."""
+    root = within if within is not None else page.locator("body")
+    return root.evaluate(COLLECT_UI_STRINGS, [UI_ATTRIBUTES, CODE, MATH, BIBLIOGRAPHY])
+
+
+def test_planted_english_ui_is_caught(browser, tmp_path):
+    (tmp_path / "page.html").write_text(
+        """<html lang="ko"><head><title>1장. 퍼셉트론</title></head><body>
+        <button aria-label="Toggle primary sidebar">≡</button>
+        <p>퍼셉트론(perceptron)과 XOR</p>
+        <pre>print("hello world")</pre>
+        <span class="bibtex-citation"><a title="Some Author. Some Title. Press, 1999.">Author, 1999</a></span>
+        <details><summary>Show code cell source</summary><pre>x = 1</pre></details>
+        <img alt="Colab logo" src="data:,"> <a>Colab</a> <span>.ipynb</span>
+        </body></html>""",
+        encoding="utf-8",
+    )
+    httpd, url = _serve(tmp_path)
+    try:
+        page = Page(browser, url, "page.html")
+        problems = english_ui_problems(ui_strings(page.page), "퍼셉트론(perceptron)과 XOR을 배웁니다")
+        page.close()
+    finally:
+        httpd.shutdown()
+    flagged = {re.search(r"'([^']*)' \(in", p).group(1) for p in problems}
+    assert flagged == {"Toggle primary sidebar", "Show code cell source", "Colab logo"}, problems
+
+
+def _ui_pages() -> list[str]:
+    return [f"{entry}.html" for entry in quality.toc_entries()] + ["search.html"]
+
+
+@pytest.mark.parametrize("path", _ui_pages())
+def test_no_english_ui_text(open_page, path):
+    p = open_page(path)
+    page = p.page
+    strings = ui_strings(page)
+    # 눌러야 나오는 문구: 복사 단추(「복사했습니다」), 접힌 풀이의 안내(「눌러서 접기」)
+    copy = page.locator("button.copybtn").first
+    if copy.count():
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        copy.click(force=True)
+        strings += ui_strings(page, copy)
+    toggle = page.locator(".dropdown .admonition-title, details.hide summary").first
+    if toggle.count():
+        toggle.click(force=True)
+        strings += ui_strings(page, toggle.locator(".."))
+    problems = english_ui_problems(strings, authored_text())
+    assert not problems, "영어 UI 문구 (_ext/locale 또는 _ext/templates에서 번역하세요):\n" + "\n".join(problems)
+
+
+def test_no_english_ui_after_search(open_page):
+    """검색 결과 쪽과, 검색어를 강조한 채 연 쪽(「검색 일치 숨기기」)."""
+    chapter = quality.toc_entries()[[e.startswith("chapters/") for e in quality.toc_entries()].index(True)]
+    for path in ["search.html?q=퍼셉트론을", f"{chapter}.html?highlight=퍼셉트론"]:
+        p = open_page(path)
+        p.page.wait_for_timeout(500)
+        problems = english_ui_problems(ui_strings(p.page), authored_text())
+        assert not problems, f"{path}: " + "\n".join(problems)
+
+
+def test_one_search_box_per_page(open_page):
+    p = open_page(f"{quality.toc_entries()[1]}.html")
+    boxes = p.page.locator("input[name=q]:visible, button.search-button-field:visible")
+    assert boxes.count() == 1, f"검색 상자가 {boxes.count()}개 보입니다"
