@@ -18,7 +18,6 @@ __all__ = [
     "close",
     "decreased",
     "relative_error",
-    "skip_if_standin",
 ]
 
 
@@ -123,19 +122,3 @@ def close(a: Any, b: Any, what: str, *, tol: float = 1e-6) -> float:
         raise AssertionError(f"약속: {what}의 상대 오차 < {tol:g} / 측정: {err:.3e}")
     print(f"확인: {what} 상대 오차 {err:.2e} (< {tol:g})")
     return err
-
-
-def skip_if_standin(data: Any, what: str) -> bool:
-    """대체(합성) 데이터면 눈에 띄는 건너뜀 메시지를 출력하고 ``True`` 를 돌려줍니다 (5장).
-
-    사용 예::
-
-        if not checks.skip_if_standin(imdb_data, "IMDB 테스트 정확도"):
-            checks.at_least(test_acc, 0.85, "IMDB 테스트 정확도")
-
-    대체 데이터에서는 확인을 *통과시키지 않고* 건너뛴다는 사실을 분명히 알립니다.
-    """
-    if getattr(data, "standin", False):
-        print(f"⚠️ 건너뜀: '{what}' 확인은 합성 대체 데이터에서는 의미가 없어 실행하지 않았습니다.")
-        return True
-    return False

@@ -1,17 +1,17 @@
-"""데이터 적재 도우미: 실제 로더를 감싸는 얇은 래퍼와 멀티-핫 인코딩 (4~7장).
+"""데이터 적재 도우미: 실제 로더를 감싸는 얇은 래퍼와 멀티-핫 인코딩 (4~8장).
 
 학습자가 Colab에서 쓰는 그대로 ``keras.datasets`` / ``sklearn.datasets`` 로더를
 부릅니다. 래퍼가 더하는 것은 두 가지뿐입니다.
 
 1. 파일이 없을 때(오프라인 등) **어떤 파일이, 어느 환경 변수 아래에, 어떻게 받으면
    되는지** 말해 주는 한국어 오류 (:class:`DatasetUnavailableError`).
-2. IMDB의 ``imdb.npz`` 가 없는 CI 환경 전용 대체 데이터. 환경 변수
-   ``DLBOOK_IMDB_STANDIN=1`` 이 *명시적으로* 켜져 있을 때만 쓰이고, 쓰일 때는
-   큰 경고문을 출력하며 결과에 ``standin=True`` 표시가 붙습니다. 책·Colab·독자
-   환경에서는 기본으로 꺼져 있어 조용히 데이터를 바꿔치기하는 일은 없습니다.
+2. IMDB(6장): 케라스의 ``imdb.npz`` 가 없는 오프라인 환경에서는 데이터 미러의
+   ``rebuilt/imdb_rebuilt.npz`` (원본 리뷰 50,000개를 케라스와 같은 방법으로 다시
+   부호화한 실제 데이터)를 케라스 ``load_data`` 와 똑같은 단계로 읽습니다. 어느 파일을
+   읽었는지 한 줄로 출력합니다.
 
 오프라인 미러 사용법은 책의 「실행 환경 준비」 쪽과 README를 보세요
-(``KERAS_HOME``, ``SCIKIT_LEARN_DATA``).
+(``KERAS_HOME``, ``SCIKIT_LEARN_DATA``, ``DLBOOK_DATA_MIRROR``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ import numpy as np
 __all__ = [
     "FASHION_MNIST_CLASS_NAMES",
     "FASHION_MNIST_CLASS_NAMES_KO",
-    "IMDB_STANDIN_ENV",
+    "DATA_MIRROR_ENV",
+    "IMDB_REBUILT_FILE",
     "DatasetUnavailableError",
     "LoadedData",
     "keras_datasets_dir",
@@ -35,12 +36,15 @@ __all__ = [
     "load_fashion_mnist",
     "load_imdb",
     "load_reuters",
-    "make_imdb_standin",
+    "imdb_rebuilt_path",
     "vectorize_sequences",
 ]
 
-#: 이 변수가 "1"일 때만 IMDB 대체 데이터를 허용합니다 (CI 전용).
-IMDB_STANDIN_ENV = "DLBOOK_IMDB_STANDIN"
+#: 오프라인 데이터 미러 폴더(예: ``../shared/datasets``)를 알려 주는 환경 변수. ``make`` 가 설정합니다.
+#: 미러가 없는 학습자(Colab, 인터넷이 되는 컴퓨터)에게는 필요 없습니다.
+DATA_MIRROR_ENV = "DLBOOK_DATA_MIRROR"
+#: 미러 안에서 IMDB 재구성 파일의 상대 경로 (6장).
+IMDB_REBUILT_FILE = "rebuilt/imdb_rebuilt.npz"
 
 #: 패션 MNIST 레이블 0~9의 영어 이름 (4장).
 FASHION_MNIST_CLASS_NAMES: tuple[str, ...] = (
@@ -68,15 +72,13 @@ class LoadedData(tuple):
     """로더의 반환값과 똑같이 풀어 쓸 수 있는 튜플에 출처 표시를 더한 것.
 
     ``(x_train, y_train), (x_test, y_test) = load_imdb()`` 처럼 원래 로더와 똑같이
-    쓰면서, ``data.standin`` 으로 대체 데이터인지 확인할 수 있습니다.
+    쓰면서, ``data.source`` 로 어느 파일에서 읽었는지 확인할 수 있습니다.
     """
 
-    standin: bool
     source: str
 
-    def __new__(cls, items: Sequence[Any], *, standin: bool = False, source: str = "") -> "LoadedData":
+    def __new__(cls, items: Sequence[Any], *, source: str = "") -> "LoadedData":
         obj = super().__new__(cls, items)
-        obj.standin = standin
         obj.source = source
         return obj
 
@@ -186,68 +188,141 @@ def load_california_housing(**kwargs: Any) -> Any:
         ) from exc
 
 
-def make_imdb_standin(num_words: int = 10_000, *, seed: int = 0, size: int = 25_000) -> LoadedData:
-    """IMDB와 구조만 같은 **합성** 대체 데이터를 만듭니다 (CI 전용, 5장).
+def imdb_rebuilt_path() -> Path | None:
+    """오프라인 미러의 IMDB 재구성 파일 경로를 돌려줍니다. 미러를 쓰지 않으면 ``None`` (6장).
 
-    단어 인덱스 목록(맨 앞은 시작 토큰 1, 실제 단어는 3 이상)과 0/1 레이블이
-    훈련·테스트 각 ``size`` 개씩입니다. 긍정/부정마다 조금 더 자주 나오는 단어가 있어
-    모델이 배울 거리는 있지만, 실제 영화 평 데이터가 **아닙니다**.
-
-    Raises:
-        ValueError: ``num_words`` 가 10 미만이거나 ``size`` 가 양수가 아닐 때.
+    미러 폴더는 환경 변수 ``DLBOOK_DATA_MIRROR`` 로 알려 줍니다(``make`` 가 설정). 파일이
+    실제로 있는지는 확인하지 않습니다.
     """
-    if num_words < 10:
-        raise ValueError(f"num_words는 10 이상이어야 합니다. 받은 값: {num_words}")
-    if size <= 0:
-        raise ValueError(f"size는 양수여야 합니다. 받은 값: {size}")
-    rng = np.random.default_rng(seed)
-    cue_count = max(1, (num_words - 3) // 20)
-    positive_cues = rng.choice(np.arange(3, num_words), size=cue_count, replace=False)
-    negative_cues = rng.choice(np.setdiff1d(np.arange(3, num_words), positive_cues), size=cue_count, replace=False)
+    mirror = os.environ.get(DATA_MIRROR_ENV, "").strip()
+    return Path(mirror) / IMDB_REBUILT_FILE if mirror else None
 
-    def split() -> tuple[np.ndarray, np.ndarray]:
-        labels = rng.permutation(np.arange(size) % 2).astype(np.int64)
-        lengths = rng.integers(40, 400, size=size)
-        words = rng.integers(3, num_words, size=int(lengths.sum()))
-        cue_mask = rng.random(words.size) < 0.08
+
+def _imdb_from_rebuilt(
+    path: Path,
+    *,
+    num_words: int | None,
+    skip_top: int,
+    maxlen: int | None,
+    seed: int,
+    start_char: int | None,
+    oov_char: int | None,
+    index_from: int,
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    """재구성 파일을 ``keras.datasets.imdb.load_data`` 와 똑같은 단계로 읽습니다 (6장).
+
+    케라스 3.15의 단계를 그대로 따르되 파이썬 반복 대신 NumPy로 계산합니다. 결과의 타입도 같습니다:
+    파이썬 ``int`` 목록을 담은 object 배열과 int64 레이블.
+    """
+    with np.load(path) as f:
+        splits = [
+            (f[f"x_{name}_flat"], f[f"x_{name}_lengths"].astype(np.int64), f[f"y_{name}"].astype(np.int64))
+            for name in ("train", "test")
+        ]
+    # 1) RandomState(seed) 하나로 훈련 세트, 그다음 테스트 세트를 섞습니다.
+    rng = np.random.RandomState(seed)
+    docs: list[tuple[list[np.ndarray], np.ndarray]] = []
+    for flat, lengths, labels in splits:
+        indices = np.arange(len(lengths))
+        rng.shuffle(indices)
         starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        owner = np.repeat(labels, lengths)
-        cues = np.where(owner == 1, rng.choice(positive_cues, words.size), rng.choice(negative_cues, words.size))
-        words = np.where(cue_mask, cues, words)
-        seqs = np.empty(size, dtype=object)
-        for i, (s, n) in enumerate(zip(starts, lengths)):
-            seqs[i] = [1, *words[s : s + n].tolist()]
-        return seqs, labels
+        # 2) 실제 단어 번호에 index_from을 더하고, start_char가 있으면 맨 앞에 붙입니다.
+        seqs = []
+        for i in indices:
+            words = flat[starts[i]: starts[i] + lengths[i]].astype(np.int64) + index_from
+            seqs.append(words if start_char is None else np.concatenate([[start_char], words]))
+        docs.append((seqs, labels[indices]))
+    # 3) maxlen이 있으면 길이가 maxlen 이상인 리뷰를 뺍니다 (케라스의 remove_long_seq).
+    if maxlen:
+        docs = [([s for s in seqs if len(s) < maxlen], labels[[len(s) < maxlen for s in seqs]])
+                for seqs, labels in docs]
+        if not len(docs[0][0]) or not len(docs[1][0]):
+            raise ValueError(f"maxlen={maxlen}보다 짧은 리뷰가 하나도 남지 않았습니다. maxlen을 늘리세요.")
+    # 4) num_words가 없으면 가장 큰 번호까지 모두 씁니다.
+    if not num_words:
+        num_words = max(int(s.max()) for seqs, _ in docs for s in seqs if len(s))
+    # 5) skip_top <= 번호 < num_words 밖의 단어는 oov_char로 바꾸거나(oov_char가 None이면) 뺍니다.
+    result = []
+    for seqs, labels in docs:
+        kept = []
+        for s in seqs:
+            inside = (s >= skip_top) & (s < num_words)
+            kept.append((np.where(inside, s, oov_char) if oov_char is not None else s[inside]).tolist())
+        result.append((np.array(kept, dtype="object"), labels))
+    return result[0], result[1]
 
-    train, test = split(), split()
-    return LoadedData((train, test), standin=True, source="합성 대체 데이터 (실제 IMDB 아님)")
 
+def load_imdb(
+    num_words: int | None = 10_000,
+    *,
+    skip_top: int = 0,
+    maxlen: int | None = None,
+    seed: int = 113,
+    start_char: int | None = 1,
+    oov_char: int | None = 2,
+    index_from: int = 3,
+) -> LoadedData:
+    """``keras.datasets.imdb.load_data()`` 와 똑같은 IMDB 영화 리뷰 데이터를 돌려줍니다 (6장).
 
-def load_imdb(num_words: int | None = 10_000, **kwargs: Any) -> LoadedData:
-    """``keras.datasets.imdb.load_data()`` 를 부릅니다 (5장).
+    어느 파일을 읽을지는 있는 파일만 보고 정합니다(네트워크 연결은 확인하지 않습니다).
 
-    ``imdb.npz`` 가 케라스 데이터 폴더에 없고 환경 변수 ``DLBOOK_IMDB_STANDIN=1`` 이
-    켜져 있을 때만(CI 전용) 합성 대체 데이터를 돌려주며, 그때는 경고문을 출력하고
-    ``standin=True`` 로 표시합니다. 그 밖의 경우 파일이 없으면 원래 로더가 내려받기를
-    시도하고, 실패하면 :class:`DatasetUnavailableError` 를 일으킵니다.
+    1. 케라스 데이터 폴더(``$KERAS_HOME/datasets``)에 ``imdb.npz`` 가 있으면 케라스의
+       ``load_data`` 를 그대로 부릅니다.
+    2. ``imdb.npz`` 가 없고 오프라인 미러(환경 변수 ``DLBOOK_DATA_MIRROR``)에
+       ``rebuilt/imdb_rebuilt.npz`` 가 있으면 그 파일을 케라스 ``load_data`` 와 같은 단계로
+       읽습니다. 처음 다섯 훈련 리뷰와 첫 테스트 리뷰는 케라스의 번호와 똑같고, 그 밖의 리뷰
+       순서만 다릅니다.
+    3. 둘 다 없으면 케라스의 ``load_data`` 가 ``imdb.npz`` 를 내려받습니다(Colab 등).
+
+    어느 쪽을 썼는지 한 줄로 출력하고 ``source`` 속성에도 남깁니다.
 
     Args:
-        num_words: 빈도 상위 몇 개 단어만 남길지.
-        **kwargs: 원래 로더에 그대로 넘길 인자.
+        num_words: 빈도 상위 몇 개 단어만 남길지. 나머지는 ``oov_char`` (2)가 됩니다.
+            ``None`` 이면 전부.
+        skip_top, maxlen, seed, start_char, oov_char, index_from: 케라스 ``load_data`` 의 같은
+            이름 인자와 같습니다.
+
+    Returns:
+        ``((x_train, y_train), (x_test, y_test))``: 파이썬 정수 목록을 담은 object 배열
+        (리뷰 25,000개씩)과 0/1 int64 레이블 배열.
+
+    Raises:
+        DatasetUnavailableError: 두 파일이 모두 없고 ``imdb.npz`` 를 내려받을 수도 없을 때.
     """
     import keras
 
-    if not (keras_datasets_dir() / "imdb.npz").is_file() and os.environ.get(IMDB_STANDIN_ENV) == "1":
-        print(
-            "=" * 70 + "\n"
-            "⚠️  경고: imdb.npz가 없어 **합성 대체 데이터**를 씁니다 "
-            f"({IMDB_STANDIN_ENV}=1).\n"
-            "    아래 결과는 실제 IMDB 영화 평 결과가 아닙니다. 결과 확인(assert)은 건너뜁니다.\n"
-            + "=" * 70
-        )
-        return make_imdb_standin(num_words or 10_000)
-    data = _call_loader(lambda: keras.datasets.imdb.load_data(num_words=num_words, **kwargs), ["imdb.npz"], "IMDB")
+    options = dict(num_words=num_words, skip_top=skip_top, maxlen=maxlen, seed=seed,
+                   start_char=start_char, oov_char=oov_char, index_from=index_from)
+    keras_file = keras_datasets_dir() / "imdb.npz"
+    rebuilt = imdb_rebuilt_path()
+    if not keras_file.is_file() and rebuilt is not None and rebuilt.is_file():
+        print(f"IMDB: 케라스의 imdb.npz가 없어 데이터 미러의 재구성 파일({rebuilt})을 케라스와 같은 단계로 읽습니다.")
+        return LoadedData(_imdb_from_rebuilt(rebuilt, **options), source=IMDB_REBUILT_FILE)
+    if keras_file.is_file():
+        print(f"IMDB: 케라스 파일 imdb.npz를 읽습니다({keras_file}).")
+    else:
+        print("IMDB: 케라스 파일 imdb.npz를 내려받아 읽습니다(keras.datasets.imdb.load_data).")
+    try:
+        data = keras.datasets.imdb.load_data(**options)
+    except Exception as exc:
+        raise DatasetUnavailableError(_imdb_missing_message(keras_file, rebuilt, exc)) from exc
     return LoadedData(data, source="keras.datasets.imdb")
+
+
+def _imdb_missing_message(keras_file: Path, rebuilt: Path | None, exc: BaseException) -> str:
+    """IMDB 파일을 찾지 못했을 때의 한국어 안내."""
+    if rebuilt is None:
+        mirror = f"환경 변수 {DATA_MIRROR_ENV}가 설정되지 않아 데이터 미러를 찾지 않았습니다"
+    else:
+        mirror = f"데이터 미러에도 {IMDB_REBUILT_FILE}이(가) 없습니다(찾은 위치: {rebuilt})"
+    return (
+        f"IMDB 데이터를 불러오지 못했습니다. 필요한 파일: imdb.npz (찾은 위치: {keras_file}, 환경 변수 "
+        f"KERAS_HOME={os.environ.get('KERAS_HOME', '(설정 안 됨)')}). {mirror}. "
+        "해결법: 인터넷이 되는 컴퓨터에서 keras.datasets.imdb.load_data()를 한 번 실행하면 imdb.npz가 "
+        "내려받아집니다. 오프라인이라면 저장소 옆 ../shared/datasets 미러를 쓰세요: `make` 명령은 "
+        f"KERAS_HOME과 {DATA_MIRROR_ENV}를 자동으로 설정하고, 직접 실행할 때는 README의 '오프라인 데이터'대로 "
+        f"설정합니다. 원래 오류: {exc!r}"
+    )
 
 
 def vectorize_sequences(sequences: Sequence[Sequence[int]], dimension: int = 10_000) -> np.ndarray:

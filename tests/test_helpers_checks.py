@@ -49,12 +49,3 @@ def test_relative_error_and_close():
         checks.close([1.0, 2.0], [1.0, 2.1], "그레이디언트")
     with pytest.raises(ValueError, match="모양"):
         checks.relative_error(np.zeros(3), np.zeros(4))
-
-
-def test_skip_if_standin(capsys):
-    class Fake(tuple):
-        standin = True
-
-    assert checks.skip_if_standin(Fake(), "IMDB 정확도") is True
-    assert "건너뜀" in capsys.readouterr().out
-    assert checks.skip_if_standin((1, 2), "IMDB 정확도") is False
