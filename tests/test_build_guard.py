@@ -91,7 +91,7 @@ def make_mini_book(folder: Path) -> Path:
     book.mkdir()
     for name in ("_config.yml", "references.bib", "Makefile", "pyproject.toml", "conftest.py"):
         shutil.copy2(ROOT / name, book / name)
-    for name in ("tools", "helpers"):
+    for name in ("tools", "helpers", "_ext"):  # _ext: 책 빌드의 지역 확장 (한국어 검색, 연습문제 제목)
         shutil.copytree(ROOT / name, book / name, ignore=shutil.ignore_patterns("__pycache__"))
     (book / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapters/01_tiny\n")
     (book / "intro.md").write_text("# 작은 책\n\n심어 둔 실패를 확인하는 책입니다.\n", encoding="utf-8")
