@@ -303,7 +303,8 @@ def authored_text() -> str:
             parts.append(md.read_text(encoding="utf-8"))
         elif nb.is_file():
             parts += [c.source for c in nbformat.read(nb, as_version=4).cells]
-    return re.sub(r"\s+", " ", "\n".join(parts))
+    # Sphinx의 smartquotes가 곧은 작은따옴표를 굽은 것으로 바꾸므로(Hebb's → Hebb’s) 둘을 같게 봅니다.
+    return re.sub(r"\s+", " ", "\n".join(parts)).replace("’", "'")
 
 
 def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
@@ -312,7 +313,7 @@ def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
     for item in strings:
         text = item["text"]
         for match in _ENGLISH_RUN.finditer(text):
-            run = match.group(0)
+            run = match.group(0).replace("’", "'")  # smartquotes (authored_text 참고)
             if set(run.split()) <= PROPER_NOUNS:
                 continue
             if match.start() > 0 and text[match.start() - 1] == "." and re.fullmatch(r"\.\w+", text.strip()):
