@@ -142,19 +142,19 @@ def _chapter_section(data: dict[str, Any], budgets: dict[str, Any], gpu_records:
             title += " †"
             other_machine = True
         lines.append(
-            f"| {title} | {_stat_s(row['wall_s'])}{' ⚠️' if over else ''} | {_budget(budget)} | "
-            f"{_s(row['cpu_s']['median'])} | {row['peak_rss_gb']['max']:.2f} GB{' ⚠️' if mem_over else ''} | "
+            f"| {title} | {_stat_s(row['wall_s'])}{' (초과)' if over else ''} | {_budget(budget)} | "
+            f"{_s(row['cpu_s']['median'])} | {row['peak_rss_gb']['max']:.2f} GB{' (초과)' if mem_over else ''} | "
             f"{_headline(row['headline'])} | {_gpu_cell(nb, gpu_records)} |"
         )
     total = data.get("course_total")
     if total:
         over = total["wall_s"] > budgets["course_seconds"]
-        lines.append(f"| **강좌 전체** | {_s(total['wall_s'])}{' ⚠️' if over else ''} | {_budget(budgets['course_seconds'])} | "
+        lines.append(f"| **강좌 전체** | {_s(total['wall_s'])}{' (초과)' if over else ''} | {_budget(budgets['course_seconds'])} | "
                      f"{_s(total['cpu_s'])} | | | |")
     lines += [
         "",
         f"- **실행 시간**: 커널이 준비된 뒤 첫 셀부터 마지막 셀까지 걸린 벽시계 시간의 중앙값이고, 괄호 안은 최소~최대입니다."
-        " 패키지 설치, 데이터 내려받기, 커널 시작 시간은 빠집니다. ⚠️는 예산을 넘었다는 표시입니다.",
+        " 패키지 설치, 데이터 내려받기, 커널 시작 시간은 빠집니다. 「(초과)」는 예산을 넘었다는 표시입니다.",
         "- **CPU 시간**: 그동안 커널 프로세스가 쓴 CPU 시간(사용자+시스템, 모든 코어의 합)의 중앙값입니다."
         " 텐서플로가 코어를 여러 개 쓰면 벽시계 시간보다 길어집니다.",
         f"- **최대 메모리**: 커널 프로세스(와 그 자식 프로세스)의 최대 상주 메모리(RSS)입니다. 예산은 장마다 {limit} GB"
