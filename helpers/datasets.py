@@ -110,7 +110,7 @@ def _call_loader(loader: Callable[[], Any], files: Sequence[str], dataset: str) 
 
 
 def load_fashion_mnist() -> LoadedData:
-    """``keras.datasets.fashion_mnist.load_data()`` 를 부릅니다 (4장, 6장).
+    """``keras.datasets.fashion_mnist.load_data()`` 를 부릅니다 (4장).
 
     Returns:
         ``((x_train, y_train), (x_test, y_test))``: uint8 이미지 (60000, 28, 28)와
@@ -133,7 +133,7 @@ def load_fashion_mnist() -> LoadedData:
 
 
 def load_reuters(num_words: int | None = 10_000, **kwargs: Any) -> LoadedData:
-    """``keras.datasets.reuters.load_data()`` 를 부릅니다 (6장).
+    """``keras.datasets.reuters.load_data()`` 를 부릅니다 (7장).
 
     Args:
         num_words: 빈도 상위 몇 개 단어만 남길지. ``None`` 이면 전부.
@@ -152,7 +152,7 @@ def load_reuters(num_words: int | None = 10_000, **kwargs: Any) -> LoadedData:
 
 
 def load_boston_housing() -> LoadedData:
-    """``keras.datasets.boston_housing.load_data()`` 를 부릅니다 (7장).
+    """``keras.datasets.boston_housing.load_data()`` 를 부릅니다 (8장).
 
     Raises:
         DatasetUnavailableError: ``boston_housing.npz`` 가 없고 내려받을 수도 없을 때.
@@ -164,7 +164,7 @@ def load_boston_housing() -> LoadedData:
 
 
 def load_california_housing(**kwargs: Any) -> Any:
-    """``sklearn.datasets.fetch_california_housing()`` 을 부릅니다 (4장, 7장).
+    """``sklearn.datasets.fetch_california_housing()`` 을 부릅니다 (4장, 5장, 8장).
 
     Args:
         **kwargs: 원래 함수에 넘길 인자 (예: ``as_frame=True``).
@@ -326,7 +326,7 @@ def _imdb_missing_message(keras_file: Path, rebuilt: Path | None, exc: BaseExcep
 
 
 def vectorize_sequences(sequences: Sequence[Sequence[int]], dimension: int = 10_000) -> np.ndarray:
-    """단어 인덱스 목록들을 멀티-핫(multi-hot) float32 행렬로 바꿉니다 (5장, 6장).
+    """단어 인덱스 목록들을 멀티-핫(multi-hot) float32 행렬로 바꿉니다 (6장 노트북의 함수와 같음, 7장).
 
     ``i`` 번째 행의 ``j`` 열은 ``i`` 번째 문서에 단어 ``j`` 가 한 번이라도 나오면 1.0,
     아니면 0.0 입니다. 파이썬 이중 반복 대신 NumPy 인덱싱 한 번으로 채우므로 IMDB
