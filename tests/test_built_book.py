@@ -307,6 +307,12 @@ def authored_text() -> str:
     return re.sub(r"\s+", " ", "\n".join(parts)).replace("’", "'")
 
 
+@functools.lru_cache(maxsize=4)
+def _without_markup(text: str) -> str:
+    """검색 발췌처럼 마크다운 표의 칸 구분, 코드 표시, 줄바꿈 태그(<br>)를 공백으로 바꾼 글."""
+    return re.sub(r"\s+", " ", re.sub(r"<br\s*/?>|[`*|]", " ", text))
+
+
 def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
     """원본에 없는 영어 문구 (고유 명사, 파일 확장자 제외)."""
     problems = []
@@ -318,8 +324,8 @@ def english_ui_problems(strings: list[dict], authored: str) -> list[str]:
                 continue
             if match.start() > 0 and text[match.start() - 1] == "." and re.fullmatch(r"\.\w+", text.strip()):
                 continue  # 내려받기 메뉴의 파일 형식(.ipynb, .pdf)
-            # 검색 발췌는 마크다운 표의 칸을 공백 하나로 잇습니다(「0.87 GB | iris…」 → 「GB iris」).
-            if item["where"] == "excerpt" and (run in authored or run in re.sub(r"\s*\|\s*", " ", authored)):
+            # 검색 발췌는 마크업을 빼고 표의 칸을 공백 하나로 잇습니다(「0.87 GB | `iris…`」 → 「GB iris」).
+            if item["where"] == "excerpt" and (run in authored or run in _without_markup(authored)):
                 continue
             if re.search(r"(?<![A-Za-z])" + re.escape(run) + r"(?![A-Za-z])", authored):
                 continue
