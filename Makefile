@@ -74,11 +74,16 @@ test: setup system-deps data unit notebooks book-from-cache browser
 unit:
 	$(BIN)/python -m pytest -m "not browser and not pdf" -q
 
+# 노트북 두 개를 동시에 실행할 때 커널마다 텐서플로·BLAS 스레드를 1개로 제한합니다. 2코어에서 두 커널이 저마다 스레드
+# 풀을 만들면 서로 CPU를 빼앗습니다. 조용한 기계에서 잰 결과(benchmarks/ci_parallelism.json, 2회): 제한 없는 -n 2보다
+# 벽시계 0.92배·0.86배, CPU 시간 0.88배. 학습자의 노트북 실행과 make benchmark에는 적용하지 않습니다.
+NB_THREADS := TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+
 notebooks:
 	$(BIN)/python tools/build_guard.py prepare
 	rm -rf .nbexec && mkdir -p .nbexec/chapters
 	cp $(NOTEBOOKS) .nbexec/chapters/
-	$(BIN)/python -m pytest --nbmake --overwrite -n $(JOBS) --durations=0 .nbexec/chapters -q
+	$(NB_THREADS) $(BIN)/python -m pytest --nbmake --overwrite -n $(JOBS) --durations=0 .nbexec/chapters -q
 	$(BIN)/python tools/cache_executed.py .nbexec/chapters
 
 # build_guard: helpers/·requirements.txt가 바뀌었거나 지난 빌드가 실패했으면 캐시·Sphinx 환경을 지우고(prepare),
