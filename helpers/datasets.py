@@ -26,6 +26,7 @@ import numpy as np
 __all__ = [
     "FASHION_MNIST_CLASS_NAMES",
     "FASHION_MNIST_CLASS_NAMES_KO",
+    "REUTERS_LABEL_NAMES_KO",
     "DATA_MIRROR_ENV",
     "IMDB_REBUILT_FILE",
     "DatasetUnavailableError",
@@ -55,6 +56,16 @@ FASHION_MNIST_CLASS_NAMES: tuple[str, ...] = (
 FASHION_MNIST_CLASS_NAMES_KO: tuple[str, ...] = (
     "티셔츠/탑", "바지", "풀오버", "드레스", "코트",
     "샌들", "셔츠", "스니커즈", "가방", "앵클 부츠",
+)
+
+#: 로이터 토픽 레이블 0~45의 한국어 이름 (7장). 순서는 ``keras.datasets.reuters.get_label_names()`` 와 같습니다
+#: (0 ``cocoa``, 1 ``grain``, …, 3 ``earn``, 4 ``acq``, …, 45 ``lead``).
+REUTERS_LABEL_NAMES_KO: tuple[str, ...] = (
+    "코코아", "곡물", "식물성 기름", "기업 실적", "인수·합병", "밀", "구리", "주택", "통화량", "커피",
+    "설탕", "무역", "외환 보유액", "해운", "면화", "육류", "원유", "천연가스", "소비자 물가", "외환 시장",
+    "금리", "국민총생산", "사료", "알루미늄", "유지 작물", "금", "주석", "전략 금속", "가축", "소매 판매",
+    "산업 생산", "철강", "고무", "난방유", "고용", "경기 선행 지수", "국제 수지", "아연", "오렌지", "석유 화학",
+    "달러", "휘발유", "은", "도매 물가", "돼지", "납",
 )
 
 _MIRROR_HELP = (

@@ -293,3 +293,13 @@ def test_mirror_matches_its_hashes_and_keras_home_is_writable():
 
 def test_class_names():
     assert len(datasets.FASHION_MNIST_CLASS_NAMES) == len(datasets.FASHION_MNIST_CLASS_NAMES_KO) == 10
+
+
+def test_reuters_label_names_ko_match_keras_order():
+    import keras
+
+    names = keras.datasets.reuters.get_label_names()  # 파일 없이 돌려주는 고정 목록
+    ko = datasets.REUTERS_LABEL_NAMES_KO
+    assert len(ko) == len(names) == 46 and len(set(ko)) == 46
+    assert (names[3], ko[3]) == ("earn", "기업 실적") and (names[4], ko[4]) == ("acq", "인수·합병")
+    assert (names[0], ko[0]) == ("cocoa", "코코아") and (names[45], ko[45]) == ("lead", "납")

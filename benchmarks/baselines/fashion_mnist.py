@@ -6,7 +6,7 @@
 보통은 직접 부르지 않고 ``make benchmark`` (benchmarks/run.py)가 레시피마다 새 프로세스로 부릅니다.
 '목표까지 시간'의 정의는 common.py 맨 위에 있습니다.
 
-**4장이 바뀌면 COURSE를 4장의 레시피와 맞추세요** (4.5절의 훈련 셀과 숨은 확인 셀의 기준).
+**4장이 바뀌면 COURSE를 4장의 레시피와 맞추세요** (4.9절의 코사인 감쇠 모델과 숨은 확인 셀의 기준).
 """
 
 from __future__ import annotations
@@ -32,16 +32,16 @@ TARGET = Target(metric="test_accuracy", label="테스트 정확도", goal=">=", 
                 chapter="chapters/04_keras_basics.ipynb")
 #: 노트의 레시피 (제롱 10장의 패션 MNIST 분류기 그대로: float64 /255, 검증 5,000장, "sgd", 기본 배치 32)
 SEED = {"epochs": 30, "batch_size": 32}
-#: 4장 4.5절의 레시피 (float32 /255, 검증 5,000장, Adam + 코사인 감쇠)
-COURSE = {"epochs": 15, "batch_size": 128, "learning_rate": 0.001}
+#: 4장 4.9절의 마지막 레시피 (float32 /255, 검증 5,000장, Adam 학습률 0.002에서 0으로 코사인 감쇠, 배치 256, 10 에포크)
+COURSE = {"epochs": 10, "batch_size": 256, "learning_rate": 0.002}
 
 RECIPES = {
     "seed": Recipe("seed", "노트의 레시피",
                    "픽셀/255(float64), 300-100-10 ReLU, SGD(학습률 0.01), 배치 32, 30 에포크",
                    "노트 (제롱 10장의 패션 MNIST 분류기)"),
     "course": Recipe("course", "이 책의 레시피",
-                     "픽셀/255(float32), 300-100-10 ReLU, Adam(학습률 0.001, 코사인 감쇠), 배치 128, 15 에포크",
-                     "4장 4.5절 (chapters/04_keras_basics.ipynb)"),
+                     "픽셀/255(float32), 300-100-10 ReLU, Adam(학습률 0.002에서 코사인 감쇠), 배치 256, 10 에포크",
+                     "4장 4.9절 (chapters/04_keras_basics.ipynb)"),
 }
 
 
