@@ -131,3 +131,44 @@ def test_planted_failing_notebook_fails_nbmake(tmp_path):
     )
     assert result.returncode != 0
     assert "심어 둔 실패" in result.stdout
+
+
+# ---- Colab 설치 셀의 변형: 추가 묶음(extra)이 필요한 장만 -----------------------------
+
+
+def _with_first_cell(tmp_path: Path, name: str, source: str) -> Path:
+    nb = nbformat.read(TEMPLATE, as_version=4)
+    [c for c in nb.cells if c.cell_type == "code"][0].source = source
+    path = tmp_path / name
+    nbformat.write(nb, path)
+    return path
+
+
+def test_colab_extras_are_defined_in_pyproject():
+    """COLAB_EXTRAS의 묶음이 pyproject.toml에 있고, 설치 셀의 패키지 이름이 프로젝트 이름과 같습니다."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project.get("optional-dependencies", {})
+    for name, extra in quality.COLAB_EXTRAS.items():
+        assert (ROOT / "chapters" / name).is_file(), name
+        assert extra in extras, f"pyproject.toml에 [{extra}] 묶음이 없습니다 ({name})"
+        assert f'"{project["name"]}[{extra}] @ git+' in quality.expected_colab_cell(name, "https://github.com/a/b")
+    requirements = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    for requirement in extras["tuning"]:
+        package = requirement.split(">=")[0]
+        assert f"{package}==" in requirements, f"{package}가 requirements.txt에 고정되어 있지 않습니다"
+    assert {r.split(">=")[0] for r in extras["tuning"]} == {"keras-tuner", "scikeras"}
+
+
+def test_colab_extra_variant_only_for_listed_chapter(tmp_path):
+    url = quality.repository_url()
+    variant = quality.COLAB_CELL_WITH_EXTRA.format(extra="tuning", url=url)
+    standard = quality.COLAB_CELL.format(url=url)
+    listed = "10_hyperparameter_tuning.ipynb"
+    assert quality.colab_cell_problems(_with_first_cell(tmp_path, listed, variant), url) == []
+    # 목록에 없는 장은 변형을 쓸 수 없고, 목록의 장은 표준 셀이나 다른 묶음을 쓸 수 없습니다
+    assert quality.colab_cell_problems(_with_first_cell(tmp_path, "99_planted.ipynb", variant), url)
+    assert quality.colab_cell_problems(_with_first_cell(tmp_path, listed, standard), url)
+    other_extra = quality.COLAB_CELL_WITH_EXTRA.format(extra="all", url=url)
+    assert quality.colab_cell_problems(_with_first_cell(tmp_path, listed, other_extra), url)

@@ -80,16 +80,34 @@ import sys
 if "google.colab" in sys.modules:
     %pip install -q "git+{url}"'''
 
+# Colab에 없는 패키지가 필요한 장만 helpers를 pyproject.toml의 추가 묶음(extra)과 함께 설치합니다.
+# 이 표에 있는 장은 아래 변형 셀을, 나머지 장은 표준 셀을 글자 하나까지 그대로 씁니다.
+COLAB_EXTRAS = {"10_hyperparameter_tuning.ipynb": "tuning"}  # keras-tuner, scikeras
+
+COLAB_CELL_WITH_EXTRA = '''# Colab에서만 교재 도우미 패키지(helpers)를 튜닝 도구(keras-tuner, scikeras)와 함께 설치합니다 (다른 환경에서는 건너뜀).
+import sys
+
+if "google.colab" in sys.modules:
+    %pip install -q "dlbook-ko-helpers[{extra}] @ git+{url}"'''
+
 SECTION_ORDER = ["## 학습 목표", "## 요약", "## 연습문제", "## 스터디 토론 질문"]
 
 
+def expected_colab_cell(name: str, url: str) -> str:
+    """노트북 파일 이름 ``name`` 의 첫 코드 셀이어야 하는 Colab 설치 셀 (COLAB_EXTRAS의 장만 변형)."""
+    extra = COLAB_EXTRAS.get(name)
+    if extra is None:
+        return COLAB_CELL.format(url=url)
+    return COLAB_CELL_WITH_EXTRA.format(extra=extra, url=url)
+
+
 def colab_cell_problems(path: Path, url: str) -> list[str]:
-    """첫 코드 셀이 저장소 주소와 맞는 Colab 설치 셀인지."""
+    """첫 코드 셀이 저장소 주소와 맞는 Colab 설치 셀인지 (COLAB_EXTRAS의 장은 추가 묶음을 설치하는 변형)."""
     nb = read_nb(path)
     codes = [c for c in nb.cells if c.cell_type == "code"]
     if not codes:
         return [f"{path.name}: 코드 셀이 없습니다"]
-    expected = COLAB_CELL.format(url=url)
+    expected = expected_colab_cell(path.name, url)
     if codes[0].source.strip() != expected:
         found = re.findall(r"git\+(\S+?)\"", codes[0].source)
         return [
