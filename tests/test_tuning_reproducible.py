@@ -19,11 +19,12 @@ MIRROR = ROOT.parent / "shared" / "datasets" / "sklearn"
 @pytest.fixture(scope="module")
 def housing_subset():
     """훈련 샘플 400개, 검증 샘플 200개 (10장과 같은 로더)."""
-    if not os.environ.get("SCIKIT_LEARN_DATA") and MIRROR.is_dir():
-        os.environ["SCIKIT_LEARN_DATA"] = str(MIRROR)  # make 없이 pytest를 부를 때의 오프라인 미러
     from helpers import datasets
 
-    housing = datasets.load_california_housing()
+    with pytest.MonkeyPatch.context() as mp:  # 이 로드에만 적용하고 다른 테스트의 환경은 그대로 둡니다
+        if not os.environ.get("SCIKIT_LEARN_DATA") and MIRROR.is_dir():
+            mp.setenv("SCIKIT_LEARN_DATA", str(MIRROR))  # make 없이 pytest를 부를 때의 오프라인 미러
+        housing = datasets.load_california_housing()
     X, y = housing.data.astype("float32"), housing.target.astype("float32")
     return (X[:400], y[:400]), (X[400:600], y[400:600])
 
